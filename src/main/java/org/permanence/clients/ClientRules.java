@@ -1,0 +1,100 @@
+package org.permanence.clients;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.permanence.clients.Client.OpeningHours;
+import org.permanence.system.FieldProblem;
+import org.permanence.telephony.PhoneNumbers;
+
+/**
+ * The rules a client's settings must keep beyond single-field checks: a real time zone, phone
+ * numbers that are numbers, opening ranges that do not overlap, references to known categories.
+ */
+final class ClientRules {
+
+    private ClientRules() {
+    }
+
+    static List<FieldProblem> check(Client client) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checkTimeZone(client, problems);
+        checkPhoneLines(client, problems);
+        checkOpeningHours(client.openingHours(), problems);
+        checkUnique("appointmentTypes", client.appointmentTypes().stream().map(Client.AppointmentType::code).toList(), problems);
+        checkUnique("documentCategories", client.documentCategories().stream().map(Client.DocumentCategory::code).toList(), problems);
+        checkContactRules(client, problems);
+        return problems;
+    }
+
+    private static void checkTimeZone(Client client, List<FieldProblem> problems) {
+        try {
+            ZoneId.of(client.timeZone());
+        } catch (DateTimeException e) {
+            problems.add(new FieldProblem("timeZone",
+                    "'" + client.timeZone() + "' is not a time zone; use a region id such as Europe/Paris"));
+        }
+    }
+
+    private static void checkPhoneLines(Client client, List<FieldProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < client.phoneLines().size(); i++) {
+            String number = client.phoneLines().get(i).number();
+            String field = "phoneLines[" + i + "].number";
+            PhoneNumbers.e164(number).ifPresentOrElse(
+                    e164 -> {
+                        if (!seen.add(e164)) {
+                            problems.add(new FieldProblem(field, e164 + " is listed twice"));
+                        }
+                    },
+                    () -> problems.add(new FieldProblem(field,
+                            "'" + number + "' is not a phone number; write it as 01 23 45 67 89 or +33 1 23 45 67 89")));
+        }
+    }
+
+    private static void checkOpeningHours(List<OpeningHours> hours, List<FieldProblem> problems) {
+        for (int i = 0; i < hours.size(); i++) {
+            OpeningHours range = hours.get(i);
+            if (!range.opens().isBefore(range.closes())) {
+                problems.add(new FieldProblem("openingHours[" + i + "]",
+                        "opens at " + range.opens() + " but closes at " + range.closes() + "; closing must come after opening"));
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                OpeningHours other = hours.get(j);
+                if (other.day() == range.day() && range.opens().isBefore(other.closes()) && other.opens().isBefore(range.closes())) {
+                    problems.add(new FieldProblem("openingHours[" + i + "]", range.day() + " " + range.opens() + "–" + range.closes()
+                            + " overlaps " + other.opens() + "–" + other.closes() + " (openingHours[" + j + "])"));
+                }
+            }
+        }
+    }
+
+    private static void checkUnique(String list, List<String> codes, List<FieldProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!seen.add(codes.get(i))) {
+                problems.add(new FieldProblem(list + "[" + i + "].code", "'" + codes.get(i) + "' is used twice"));
+            }
+        }
+    }
+
+    private static void checkContactRules(Client client, List<FieldProblem> problems) {
+        Client.ContactRules rules = client.contactRules();
+        if (rules.messages() == Client.MessageDelivery.DAILY_SUMMARY && rules.dailySummaryAt() == null) {
+            problems.add(new FieldProblem("contactRules.dailySummaryAt", "a daily summary needs the time it is sent, such as 18:00"));
+        }
+        Set<String> known = new HashSet<>(client.documentCategories().stream().map(Client.DocumentCategory::code).toList());
+        List<String> notify = rules.notifyDocumentCategories();
+        for (int i = 0; i < notify.size(); i++) {
+            if (!known.contains(notify.get(i))) {
+                problems.add(new FieldProblem("contactRules.notifyDocumentCategories[" + i + "]",
+                        "unknown document category '" + notify.get(i) + "'; this client's categories are " + known.stream().sorted().toList()));
+            }
+        }
+    }
+}

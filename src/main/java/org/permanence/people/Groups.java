@@ -1,0 +1,15 @@
+package org.permanence.people;
+
+/** The Camunda groups Permanence relies on. */
+public final class Groups {
+
+    /** Answer calls and work the task queues of the clients (tenants) they are members of. */
+    public static final String SECRETARIES = "secretaries";
+    /** Run the office: all clients, Cockpit, Admin, deployments. Configured as engine admin group. */
+    public static final String MANAGERS = "managers";
+    /** Service accounts of the external-task workers: fetch and complete external tasks, nothing else. */
+    public static final String WORKERS = "workers";
+
+    private Groups() {
+    }
+}

@@ -1,0 +1,57 @@
+package org.permanence.storage;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.permanence.system.PermanenceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * The embedded default's S3 server: s3proxy over a folder of the data directory, so stored objects
+ * survive a restart and the application speaks the same S3 API as it does to a real MinIO.
+ */
+public class EmbeddedObjectStore implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedObjectStore.class);
+
+    private final S3Proxy server;
+    private final Path folder;
+    private final URI endpoint;
+
+    public EmbeddedObjectStore(StorageProperties storage, PermanenceProperties permanence) throws IOException {
+        this.endpoint = storage.endpoint();
+        this.folder = Files.createDirectories(permanence.dataDir().resolve("objects").toAbsolutePath());
+        this.server = S3Proxy.builder()
+                .blobStore(new FilesystemNio2BlobStore(folder.toString()))
+                .endpoint(storage.endpoint())
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, storage.accessKey(), storage.secretKey())
+                .build();
+    }
+
+    @Override
+    public void afterPropertiesSet() throws Exception {
+        server.start();
+        // Jetty may still be binding when start() returns
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!"STARTED".equals(server.getState())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Embedded S3 server did not start on " + endpoint + ": " + server.getState());
+            }
+            Thread.sleep(10);
+        }
+        log.info("Embedded S3 object store listening on port {}, keeping objects in {}", server.getPort(), folder);
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,105 @@
+package org.permanence.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+
+/**
+ * Every stored file (documents, letters, archived mails) goes through here, always over the S3 API,
+ * whether the server is the embedded one or a real MinIO. Keys are built by the features from ids,
+ * never from names a user typed.
+ */
+public class ObjectStorage {
+
+    private final MinioClient minio;
+    private final String bucket;
+
+    public ObjectStorage(MinioClient minio, String bucket) {
+        this.minio = minio;
+        this.bucket = bucket;
+    }
+
+    /** Creates the bucket when it is missing; called once at start-up. */
+    public void ensureBucket() {
+        call(() -> {
+            if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+            return null;
+        });
+    }
+
+    public void put(String key, byte[] content, String contentType) {
+        call(() -> minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+                .stream(new ByteArrayInputStream(content), content.length, -1)
+                .contentType(contentType).build()));
+    }
+
+    public Optional<byte[]> get(String key) {
+        return call(() -> {
+            try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                return Optional.of(in.readAllBytes());
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    public boolean exists(String key) {
+        return call(() -> {
+            try {
+                minio.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+                return true;
+            } catch (ErrorResponseException e) {
+                if ("NoSuchKey".equals(e.errorResponse().code())) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    public void delete(String key) {
+        call(() -> {
+            minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            return null;
+        });
+    }
+
+    /** Answers whether the bucket is reachable; used by the health check. */
+    public boolean reachable() {
+        return call(() -> minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    private <T> T call(StorageCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            throw new ObjectStorageUnavailable("Object storage unreachable (bucket " + bucket + "): " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new ObjectStorageUnavailable("Object storage refused the request (bucket " + bucket + "): " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface StorageCall<T> {
+        T run() throws Exception;
+    }
+}

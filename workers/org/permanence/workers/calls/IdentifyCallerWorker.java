@@ -1,0 +1,32 @@
+package org.permanence.workers.calls;
+
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.permanence.calls.CallerIdentification;
+import org.permanence.system.WorkerNode;
+import org.permanence.workers.Retries;
+import org.springframework.stereotype.Component;
+
+/** Topic {@code identify-caller}: whose line rang, and the client's briefing card for the secretary. */
+@Component
+@WorkerNode
+@ExternalTaskSubscription(topicName = "identify-caller", variableNames = {"dialledNumber", "callerNumber"})
+class IdentifyCallerWorker implements ExternalTaskHandler {
+
+    private final CallerIdentification identification;
+
+    IdentifyCallerWorker(CallerIdentification identification) {
+        this.identification = identification;
+    }
+
+    @Override
+    public void execute(ExternalTask task, ExternalTaskService service) {
+        try {
+            service.complete(task, identification.identify(task.getVariable("dialledNumber"), task.getVariable("callerNumber")));
+        } catch (RuntimeException e) {
+            Retries.fail(task, service, e);
+        }
+    }
+}
