@@ -67,6 +67,7 @@ class DemoOffice implements ApplicationRunner {
         passwords.put("claire", person("claire", "Claire", "Moreau", Groups.SECRETARIES, GP, PLUMBER));
         passwords.put("sophie", person("sophie", "Sophie", "Bernard", Groups.SECRETARIES, LAWYER, PLUMBER));
         passwords.put("nadia", person("nadia", "Nadia", "Roux", Groups.MANAGERS));
+        office.addToGroup("nadia", Groups.CAMUNDA_ADMIN, "Camunda administrators");
         call("+33145678910", "+33612345678");
         call("+33478123456", "06 98 76 54 32");
         call("+33556987654", "+33 7 11 22 33 44");

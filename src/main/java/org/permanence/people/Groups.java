@@ -7,6 +7,11 @@ public final class Groups {
     public static final String SECRETARIES = "secretaries";
     /** Run the office: all clients, Cockpit, Admin, deployments. Configured as engine admin group. */
     public static final String MANAGERS = "managers";
+    /**
+     * Camunda's own administrators: the account made on Camunda Admin's first-start page joins it. That
+     * page stays open to anyone while the group is empty, so the demo manager is made a member.
+     */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
     /** Service accounts of the external-task workers: fetch and complete external tasks, nothing else. */
     public static final String WORKERS = "workers";
 

@@ -79,10 +79,17 @@ public class OfficeIdentity implements InitializingBean {
         user.setEmail(email);
         user.setPassword(password);
         identity.saveUser(user);
-        for (String group : groups) {
-            if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
-                identity.createMembership(id, group);
-            }
+        groups.forEach(group -> member(id, group));
+    }
+
+    public void addToGroup(String userId, String groupId, String groupName) {
+        group(groupId, groupName);
+        member(userId, groupId);
+    }
+
+    private void member(String userId, String groupId) {
+        if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(userId, groupId);
         }
     }
 

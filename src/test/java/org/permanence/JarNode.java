@@ -1,0 +1,123 @@
+package org.permanence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built jar started as its own operating-system process, the way an operator runs it: for tests
+ * that kill a node or run several nodes side by side. Its output goes to target/it-logs/.
+ */
+public final class JarNode implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "permanence.jar");
+    /** Database settings of the build (see the postgres profile) are handed on to the nodes. */
+    private static final List<String> PASSED_ON = List.of("spring.datasource.url", "spring.datasource.username",
+            "spring.datasource.password");
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private JarNode(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the jar with these settings and waits until its health endpoint answers UP. */
+    public static JarNode start(String name, Map<String, Object> properties, String... profiles) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run in `mvn verify`, after `package`");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        if (profiles.length > 0) {
+            command.add("--spring.profiles.active=" + String.join(",", profiles));
+        }
+        for (String key : PASSED_ON) {
+            if (System.getProperty(key) != null) {
+                command.add("--" + key + "=" + System.getProperty(key));
+            }
+        }
+        try {
+            Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            JarNode node = new JarNode(name, process, (Integer) properties.get("server.port"), log);
+            node.awaitHealthy(Duration.ofSeconds(120));
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Ends the process the way a crash or an OOM killer would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private void awaitHealthy(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath()
+                        + "\n" + tail());
+            }
+            try {
+                if (TestOffice.call("GET", baseUrl() + "/actuator/health", null, null, null).body().startsWith("{\"status\":\"UP\"")) {
+                    return;
+                }
+            } catch (RuntimeException notYetListening) {
+                // the port opens late in start-up
+            }
+            sleep();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " was not healthy within " + patience + "\n" + tail());
+    }
+
+    private String tail() {
+        String text = logText();
+        return text.substring(Math.max(0, text.length() - 4000));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.permanence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts real Permanence nodes for tests: each with its own free ports and data folder, on the
+ * database the build runs against (H2 files by default; PostgreSQL when {@code -Ppostgres}).
+ */
+public final class TestOffice {
+
+    public static final String DEMO_PASSWORD = "demo-Secret-1";
+    public static final String WORKER_PASSWORD = "worker-Secret-1";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestOffice() {
+    }
+
+    /** The settings of one node: ports and folders of its own, everything else as configured. */
+    public static Map<String, Object> nodeProperties(Path dataDir) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", freePort());
+        properties.put("permanence.data-dir", dataDir.toString());
+        properties.put("permanence.storage.endpoint", "http://127.0.0.1:" + freePort());
+        properties.put("permanence.mail.smtp-port", freePort());
+        properties.put("permanence.mail.imap-port", freePort());
+        properties.put("permanence.people.demo-password", DEMO_PASSWORD);
+        properties.put("permanence.people.worker-password", WORKER_PASSWORD);
+        return properties;
+    }
+
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, String... profiles) {
+        List<String> arguments = new ArrayList<>();
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(PermanenceApplication.class).profiles(profiles).run(arguments.toArray(String[]::new));
+    }
+
+    public static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("permanence-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain HTTP call as a user would make it, with HTTP Basic credentials (user null: anonymous). */
+    public static HttpResponse<String> call(String method, String url, String user, String password, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Accept", "*/*");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

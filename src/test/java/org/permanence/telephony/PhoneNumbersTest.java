@@ -1,0 +1,28 @@
+package org.permanence.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneNumbersTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "06 12 34 56 78, +33612345678",
+            "+33 6 12 34 56 78, +33612345678",
+            "0033612345678, +33612345678",
+            "06.12.34.56.78, +33612345678",
+            "(01) 45-67-89-10, +33145678910",
+            "+44 20 7946 0958, +442079460958"})
+    void writesEveryFormOfANumberTheSameWay(String written, String e164) {
+        assertThat(PhoneNumbers.e164(written)).contains(e164);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "call me", "12", "06 12 34 56 78 90 12 34 56"})
+    void refusesWhatIsNotAPhoneNumber(String written) {
+        assertThat(PhoneNumbers.e164(written)).isEmpty();
+    }
+}
