@@ -52,7 +52,7 @@ public final class JarNode implements AutoCloseable {
         try {
             Path log = Files.createDirectories(Path.of("target", "it-logs")).resolve(name + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             JarNode node = new JarNode(name, process, (Integer) properties.get("server.port"), log);
             node.awaitHealthy(Duration.ofSeconds(120));
             return node;
