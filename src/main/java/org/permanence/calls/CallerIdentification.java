@@ -1,5 +1,9 @@
 package org.permanence.calls;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -7,19 +11,28 @@ import java.util.Optional;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.telephony.PhoneNumbers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Whose line rang, and what the secretary must know before she answers: the client's briefing card.
- * A number that is no client's line still lands, for the managers to sort out.
+ * Whose line rang, and what the secretary must know before she answers: the client's briefing card,
+ * and the deadlines its contact rules set for this call. A number that is no client's line still
+ * lands, for the managers to sort out.
  */
 @Service
 public class CallerIdentification {
 
     private final ClientRepository clients;
+    private final Clock clock;
 
+    @Autowired
     CallerIdentification(ClientRepository clients) {
+        this(clients, Clock.systemUTC());
+    }
+
+    CallerIdentification(ClientRepository clients, Clock clock) {
         this.clients = clients;
+        this.clock = clock;
     }
 
     public Map<String, Object> identify(String dialledNumber, String callerNumber) {
@@ -33,7 +46,19 @@ public class CallerIdentification {
             card.put("briefingGreeting", found.briefing().greeting());
             card.put("briefingUrgentWhen", found.briefing().urgentWhen());
             card.put("briefingPutThrough", found.briefing().putThrough());
+            card.putAll(deadlines(found.contactRules()));
         });
         return card;
+    }
+
+    /** The client's rules as the process uses them: the routing table's input, task due dates, the escalation timer. */
+    private Map<String, Object> deadlines(Client.ContactRules rules) {
+        Instant now = clock.instant();
+        Duration confirmWithin = Duration.ofMinutes(rules.urgentConfirmWithinMinutes());
+        return Map.of(
+                "clientMessageDelivery", rules.messages().name(),
+                "urgentConfirmWithin", confirmWithin.toString(),
+                "urgentConfirmDue", Date.from(now.plus(confirmWithin)),
+                "callBackDue", Date.from(now.plus(Duration.ofMinutes(rules.callBackWithinMinutes()))));
     }
 }
