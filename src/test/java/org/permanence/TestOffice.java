@@ -41,6 +41,7 @@ public final class TestOffice {
         properties.put("permanence.storage.endpoint", "http://127.0.0.1:" + freePort());
         properties.put("permanence.mail.smtp-port", freePort());
         properties.put("permanence.mail.imap-port", freePort());
+        properties.put("permanence.people.demo", true);
         properties.put("permanence.people.demo-password", DEMO_PASSWORD);
         properties.put("permanence.people.worker-password", WORKER_PASSWORD);
         return properties;
