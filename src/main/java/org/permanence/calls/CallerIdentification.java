@@ -40,6 +40,8 @@ public class CallerIdentification {
         card.put("callerNumber", PhoneNumbers.e164(callerNumber).orElse(callerNumber));
         Optional<Client> client = PhoneNumbers.e164(dialledNumber).flatMap(clients::clientOfLine).flatMap(clients::findById);
         card.put("lineKnown", client.isPresent());
+        // the task list names the client of each call; an unknown line is named by its number
+        card.put("clientName", "Ligne inconnue " + PhoneNumbers.e164(dialledNumber).orElse(dialledNumber));
         client.ifPresent(found -> {
             card.put("clientId", found.id());
             card.put("clientName", found.name());

@@ -129,10 +129,10 @@ class CallIntakeProcessTest {
         ProcessInstance call = runtimeService().startProcessInstanceByKey("call-intake",
                 withVariables("dialledNumber", "09 99 99 99 99", "callerNumber", "06 12 34 56 78"));
         assertThat(call).isWaitingAt("IdentifyCaller");
-        complete(externalTask(), withVariables("lineKnown", false));
+        complete(externalTask(), withVariables("lineKnown", false, "clientName", "Ligne inconnue +33999999999"));
 
         assertThat(call).isWaitingAt("HandleCall");
-        assertThat(task()).hasCandidateGroup("managers");
+        assertThat(task()).hasCandidateGroup("managers").hasName("Traiter l'appel — Ligne inconnue +33999999999");
         complete(task(), withVariables("callerName", "Inconnu", "reason", "Faux numéro", "category", "message", "mood", "calm"));
         complete(externalTask());
 
@@ -149,7 +149,7 @@ class CallIntakeProcessTest {
                 "callBackDue", CALL_BACK_DUE));
 
         assertThat(call).isWaitingAt("HandleCall");
-        assertThat(task()).hasCandidateGroup("secretaries");
+        assertThat(task()).hasCandidateGroup("secretaries").hasName("Traiter l'appel — Cabinet du Dr Martin");
         complete(task(), withVariables("callerName", "M. Dupont", "reason", "Renouvellement d'ordonnance",
                 "category", category, "mood", mood));
 

@@ -44,6 +44,7 @@ class CallerIdentificationTest {
         Map<String, Object> card = identification().identify("09 99 99 99 99", "numéro masqué");
 
         assertThat(card).containsEntry("lineKnown", false).doesNotContainKey("clientId")
+                .containsEntry("clientName", "Ligne inconnue +33999999999")
                 .containsEntry("callerNumber", "numéro masqué");
     }
 }
