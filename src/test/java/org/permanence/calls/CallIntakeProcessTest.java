@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -41,6 +42,16 @@ class CallIntakeProcessTest {
 
     private static final Date CALL_BACK_DUE = Date.from(Instant.parse("2026-11-27T11:00:00Z"));
     private static final Date URGENT_CONFIRM_DUE = Date.from(Instant.parse("2026-11-27T09:15:00Z"));
+
+    /** This test's in-memory engine, set by the extension. */
+    ProcessEngine engine;
+
+    @BeforeEach
+    void assertOnThisEngine() {
+        // the shared node of the integration tests may run its own engine in this JVM: the assertions
+        // refuse to guess between two
+        init(engine);
+    }
 
     @Test
     void aMessageForAClientWhoWantsItAtOnceIsSentNow() {
