@@ -17,7 +17,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
         "forms/handle-call.form", "forms/confirm-client-reached.form", "forms/reach-client-escalated.form",
         "forms/take-appointment.form", "forms/call-back.form"})
 class CallIntakeProcessTest {
-
-    /** The Spring node of other tests may share this JVM: assert on this class's engine, not the first one found. */
-    @BeforeEach
-    void assertOnThisEngine(ProcessEngine engine) {
-        BpmnAwareTests.init(engine);
-    }
 
     private static final Date CALL_BACK_DUE = Date.from(Instant.parse("2026-11-27T11:00:00Z"));
     private static final Date URGENT_CONFIRM_DUE = Date.from(Instant.parse("2026-11-27T09:15:00Z"));
