@@ -3,10 +3,14 @@ package org.permanence.calls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
@@ -16,22 +20,28 @@ import org.springframework.stereotype.Service;
 
 /**
  * Whose line rang, and what the secretary must know before she answers: the client's briefing card,
- * and the deadlines its contact rules set for this call. A number that is no client's line still
+ * the caller's last calls, and the deadlines the client's contact rules set for this call. A number that is no client's line still
  * lands, for the managers to sort out.
  */
 @Service
 public class CallerIdentification {
 
+    /** How many earlier calls the briefing card shows. */
+    static final int HISTORY = 3;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
     private final ClientRepository clients;
+    private final CallRecords calls;
     private final Clock clock;
 
     @Autowired
-    CallerIdentification(ClientRepository clients) {
-        this(clients, Clock.systemUTC());
+    CallerIdentification(ClientRepository clients, CallRecords calls) {
+        this(clients, calls, Clock.systemUTC());
     }
 
-    CallerIdentification(ClientRepository clients, Clock clock) {
+    CallerIdentification(ClientRepository clients, CallRecords calls, Clock clock) {
         this.clients = clients;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -49,8 +59,30 @@ public class CallerIdentification {
             card.put("briefingUrgentWhen", found.briefing().urgentWhen());
             card.put("briefingPutThrough", found.briefing().putThrough());
             card.putAll(deadlines(found.contactRules()));
+            card.putAll(history(found, callerNumber));
         });
         return card;
+    }
+
+    /**
+     * The caller's last handled calls to this client, for the card; a returning caller's name is
+     * filled in for the secretary, who corrects it if someone else is on the line.
+     */
+    private Map<String, Object> history(Client client, String callerNumber) {
+        List<Call> earlier = calls.lastCallsOf(client.id(), callerNumber, HISTORY + 1).stream()
+                .filter(call -> call.recordedAt() != null).limit(HISTORY).toList();
+        Map<String, Object> history = new LinkedHashMap<>();
+        if (earlier.isEmpty()) {
+            history.put("callerHistory", "Premier appel de ce numéro.");
+            return history;
+        }
+        ZoneId zone = ZoneId.of(client.timeZone());
+        history.put("callerHistory", earlier.stream()
+                .map(call -> "- " + WHEN.format(call.receivedAt().atZone(zone)) + " — " + call.callerName() + " : "
+                        + call.reason() + " (" + call.category() + ", " + call.mood() + ")")
+                .collect(Collectors.joining("\n")));
+        history.put("callerName", earlier.get(0).callerName());
+        return history;
     }
 
     /** The client's rules as the process uses them: the routing table's input, task due dates, the escalation timer. */

@@ -21,8 +21,11 @@ class CallerIdentificationTest {
     @Autowired
     ClientRepository clients;
 
+    @Autowired
+    CallRecords calls;
+
     private CallerIdentification identification() {
-        return new CallerIdentification(clients, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new CallerIdentification(clients, calls, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -37,6 +40,24 @@ class CallerIdentificationTest {
                 .containsEntry("urgentConfirmDue", Date.from(NOW.plusSeconds(15 * 60)))
                 .containsEntry("callBackDue", Date.from(NOW.plusSeconds(120 * 60)));
         assertThat((String) card.get("briefingUrgentWhen")).contains("15");
+    }
+
+    @Test
+    void aReturningCallersLastCallsAreOnTheCardAndHisNameIsFilledIn() {
+        String caller = "06 55 44 33 " + (10 + (int) (System.nanoTime() % 80));
+        assertThat(identification().identify("05 56 98 76 54", caller)).containsEntry("callerHistory", "Premier appel de ce numéro.")
+                .doesNotContainKey("callerName");
+        for (int earlier = 1; earlier <= 4; earlier++) {
+            calls.record(new HandledCall("history-" + caller + "-" + earlier, null, "plomberie-leroy", "05 56 98 76 54", caller,
+                    "Mme Lefèvre", "Fuite n°" + earlier, "message", "annoyed", null));
+        }
+
+        Map<String, Object> card = identification().identify("05 56 98 76 54", caller);
+
+        assertThat(card).containsEntry("callerName", "Mme Lefèvre");
+        String history = (String) card.get("callerHistory");
+        assertThat(history.lines()).hasSize(CallerIdentification.HISTORY)
+                .allMatch(line -> line.startsWith("- ") && line.contains("Mme Lefèvre : Fuite n°"));
     }
 
     @Test
