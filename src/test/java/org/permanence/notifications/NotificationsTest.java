@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +101,7 @@ class NotificationsTest {
 
     /** H2 names columns in upper case, PostgreSQL in lower case. */
     private static Map<String, Object> upperCaseKeys(Map<String, Object> row) {
-        Map<String, Object> upper = new java.util.HashMap<>();
+        Map<String, Object> upper = new HashMap<>();
         row.forEach((column, value) -> upper.put(column.toUpperCase(), value));
         return upper;
     }
