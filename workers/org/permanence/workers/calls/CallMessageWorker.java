@@ -2,6 +2,7 @@ package org.permanence.workers.calls;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.client.task.ExternalTask;
@@ -25,12 +26,10 @@ abstract class CallMessageWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        try {
+        Retries.completeOrRetry(task, service, () -> {
             tell.accept(messageOf(task));
-            service.complete(task);
-        } catch (RuntimeException e) {
-            Retries.fail(task, service, e);
-        }
+            return Map.of();
+        });
     }
 
     /** The call is the process instance; it was handled when this step was created, which retries do not change. */

@@ -27,11 +27,9 @@ class ScheduleDailySummaryWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        try {
+        Retries.completeOrRetry(task, service, () -> {
             DailySummaries.NextSummary next = summaries.next(task.getVariable("clientId"), Instant.now());
-            service.complete(task, Map.of("summaryDueAt", Date.from(next.dueAt()), "lastSummary", next.last()));
-        } catch (RuntimeException e) {
-            Retries.fail(task, service, e);
-        }
+            return Map.of("summaryDueAt", Date.from(next.dueAt()), "lastSummary", next.last());
+        });
     }
 }

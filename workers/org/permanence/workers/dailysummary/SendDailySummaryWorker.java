@@ -1,6 +1,7 @@
 package org.permanence.workers.dailysummary;
 
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -25,12 +26,10 @@ class SendDailySummaryWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        try {
+        Retries.completeOrRetry(task, service, () -> {
             Date dueAt = task.getVariable("summaryDueAt");
             summaries.send(task.getVariable("clientId"), dueAt.toInstant());
-            service.complete(task);
-        } catch (RuntimeException e) {
-            Retries.fail(task, service, e);
-        }
+            return Map.of();
+        });
     }
 }

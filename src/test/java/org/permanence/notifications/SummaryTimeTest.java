@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The summary comes at the client's hour on its own clock; 2025's clock changes in Paris are on 30 March and 26 October. */
 class SummaryTimeTest {
@@ -36,24 +38,11 @@ class SummaryTimeTest {
                 .isEqualTo(Instant.parse("2025-03-13T23:15:00Z"));
     }
 
-    @Test
-    void theEveningBeforeSpringForwardTheNextSummaryIsTwentyThreeHoursAway() {
-        Instant saturday = Instant.parse("2025-03-29T17:45:00Z");
-
-        Instant sunday = SummaryTime.next(LocalTime.of(18, 45), PARIS, saturday);
-
-        assertThat(sunday).isEqualTo(Instant.parse("2025-03-30T16:45:00Z"));
-        assertThat(Duration.between(saturday, sunday)).hasHours(23);
-    }
-
-    @Test
-    void theEveningBeforeFallBackTheNextSummaryIsTwentyFiveHoursAway() {
-        Instant saturday = Instant.parse("2025-10-25T16:45:00Z");
-
-        Instant sunday = SummaryTime.next(LocalTime.of(18, 45), PARIS, saturday);
-
-        assertThat(sunday).isEqualTo(Instant.parse("2025-10-26T17:45:00Z"));
-        assertThat(Duration.between(saturday, sunday)).hasHours(25);
+    @ParameterizedTest(name = "{0} to {1}: {2} h")
+    @CsvSource({"2025-03-29T17:45:00Z, 2025-03-30T16:45:00Z, 23", "2025-10-25T16:45:00Z, 2025-10-26T17:45:00Z, 25"})
+    void theEveningBeforeAClockChangeTheNextSummaryIsAnHourNearerOrFurther(Instant saturday, Instant sunday, int hours) {
+        assertThat(SummaryTime.next(LocalTime.of(18, 45), PARIS, saturday)).isEqualTo(sunday);
+        assertThat(Duration.between(saturday, sunday)).hasHours(hours);
     }
 
     @Test

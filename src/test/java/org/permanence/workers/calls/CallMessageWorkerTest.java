@@ -43,7 +43,7 @@ class CallMessageWorkerTest {
         verify(notifications).tellNow(told.capture());
         assertThat(told.getValue()).isEqualTo(new CallMessage("call-1", "cabinet-martin", "M. Dupont", "+33612345678", "Ordonnance",
                 "message", "calm", "Rappeler", handled.toInstant()));
-        verify(service).complete(task);
+        verify(service).complete(task, Map.of());
     }
 
     @Test
@@ -57,6 +57,6 @@ class CallMessageWorkerTest {
 
         verify(service).handleFailure(eq(task), eq("Mail for client cabinet-martin to dr.martin@example.fr not sent: Couldn't connect to host"),
                 contains("MailNotSent"), eq(3), eq(10_000L));
-        verify(service, never()).complete(any());
+        verify(service, never()).complete(any(), any());
     }
 }
