@@ -28,6 +28,8 @@ public final class TestOffice {
 
     public static final String DEMO_PASSWORD = "demo-Secret-1";
     public static final String WORKER_PASSWORD = "worker-Secret-1";
+    public static final String AIRCALL_TOKEN = "aircall-Token-1";
+    public static final String TWILIO_AUTH_TOKEN = "twilio-Token-1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestOffice() {
@@ -41,8 +43,11 @@ public final class TestOffice {
         properties.put("permanence.storage.endpoint", "http://127.0.0.1:" + freePort());
         properties.put("permanence.mail.smtp-port", freePort());
         properties.put("permanence.mail.imap-port", freePort());
+        properties.put("permanence.people.demo", true);
         properties.put("permanence.people.demo-password", DEMO_PASSWORD);
         properties.put("permanence.people.worker-password", WORKER_PASSWORD);
+        properties.put("permanence.telephony.aircall.token", AIRCALL_TOKEN);
+        properties.put("permanence.telephony.twilio.auth-token", TWILIO_AUTH_TOKEN);
         return properties;
     }
 
@@ -81,6 +86,20 @@ public final class TestOffice {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        return send(request);
+    }
+
+    /** A POST as a machine would send it (a telephony provider's webhook), with these headers as name, value, … */
+    public static HttpResponse<String> post(String url, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,25 +1,48 @@
 package org.permanence.calls;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.telephony.PhoneNumbers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Whose line rang, and what the secretary must know before she answers: the client's briefing card.
- * A number that is no client's line still lands, for the managers to sort out.
+ * Whose line rang, and what the secretary must know before she answers: the client's briefing card,
+ * the caller's last calls, and the deadlines the client's contact rules set for this call. A number that is no client's line still
+ * lands, for the managers to sort out.
  */
 @Service
 public class CallerIdentification {
 
-    private final ClientRepository clients;
+    /** How many earlier calls the briefing card shows. */
+    static final int HISTORY = 3;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    CallerIdentification(ClientRepository clients) {
+    private final ClientRepository clients;
+    private final CallRecords calls;
+    private final Clock clock;
+
+    @Autowired
+    CallerIdentification(ClientRepository clients, CallRecords calls) {
+        this(clients, calls, Clock.systemUTC());
+    }
+
+    CallerIdentification(ClientRepository clients, CallRecords calls, Clock clock) {
         this.clients = clients;
+        this.calls = calls;
+        this.clock = clock;
     }
 
     public Map<String, Object> identify(String dialledNumber, String callerNumber) {
@@ -27,13 +50,49 @@ public class CallerIdentification {
         card.put("callerNumber", PhoneNumbers.e164(callerNumber).orElse(callerNumber));
         Optional<Client> client = PhoneNumbers.e164(dialledNumber).flatMap(clients::clientOfLine).flatMap(clients::findById);
         card.put("lineKnown", client.isPresent());
+        // the task list names the client of each call; an unknown line is named by its number
+        card.put("clientName", "Ligne inconnue " + PhoneNumbers.e164(dialledNumber).orElse(dialledNumber));
         client.ifPresent(found -> {
             card.put("clientId", found.id());
             card.put("clientName", found.name());
             card.put("briefingGreeting", found.briefing().greeting());
             card.put("briefingUrgentWhen", found.briefing().urgentWhen());
             card.put("briefingPutThrough", found.briefing().putThrough());
+            card.putAll(deadlines(found.contactRules()));
+            card.putAll(history(found, callerNumber));
         });
         return card;
+    }
+
+    /**
+     * The caller's last handled calls to this client, for the card; a returning caller's name is
+     * filled in for the secretary, who corrects it if someone else is on the line.
+     */
+    private Map<String, Object> history(Client client, String callerNumber) {
+        List<Call> earlier = calls.lastCallsOf(client.id(), callerNumber, HISTORY + 1).stream()
+                .filter(call -> call.recordedAt() != null).limit(HISTORY).toList();
+        Map<String, Object> history = new LinkedHashMap<>();
+        if (earlier.isEmpty()) {
+            history.put("callerHistory", "Premier appel de ce numéro.");
+            return history;
+        }
+        ZoneId zone = ZoneId.of(client.timeZone());
+        history.put("callerHistory", earlier.stream()
+                .map(call -> "- " + WHEN.format(call.receivedAt().atZone(zone)) + " — " + call.callerName() + " : "
+                        + call.reason() + " (" + call.category() + ", " + call.mood() + ")")
+                .collect(Collectors.joining("\n")));
+        history.put("callerName", earlier.get(0).callerName());
+        return history;
+    }
+
+    /** The client's rules as the process uses them: the routing table's input, task due dates, the escalation timer. */
+    private Map<String, Object> deadlines(Client.ContactRules rules) {
+        Instant now = clock.instant();
+        Duration confirmWithin = Duration.ofMinutes(rules.urgentConfirmWithinMinutes());
+        return Map.of(
+                "clientMessageDelivery", rules.messages().name(),
+                "urgentConfirmWithin", confirmWithin.toString(),
+                "urgentConfirmDue", Date.from(now.plus(confirmWithin)),
+                "callBackDue", Date.from(now.plus(Duration.ofMinutes(rules.callBackWithinMinutes()))));
     }
 }

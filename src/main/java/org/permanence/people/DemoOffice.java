@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EngineNode
-@ConditionalOnProperty(name = "permanence.people.demo", havingValue = "true")
 class DemoOffice implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoOffice.class);
@@ -48,18 +47,21 @@ class DemoOffice implements ApplicationRunner {
     private final OfficeIdentity office;
     private final RuntimeService runtime;
     private final PeopleProperties people;
+    private final DataSourceProperties database;
 
-    DemoOffice(Clients clients, ClientTenants tenants, OfficeIdentity office, RuntimeService runtime, PeopleProperties people) {
+    DemoOffice(Clients clients, ClientTenants tenants, OfficeIdentity office, RuntimeService runtime, PeopleProperties people,
+               DataSourceProperties database) {
         this.clients = clients;
         this.tenants = tenants;
         this.office = office;
         this.runtime = runtime;
         this.people = people;
+        this.database = database;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (office.userExists("nadia")) {
+        if (!people.loadsDemo(database.determineUrl()) || office.userExists("nadia")) {
             return;
         }
         demoClients().forEach(clients::store);

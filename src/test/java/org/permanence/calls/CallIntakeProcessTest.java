@@ -1,48 +1,164 @@
 package org.permanence.calls;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every path of call-intake.bpmn on the real engine; the workers are played by the test. */
+/**
+ * Every path of call-intake.bpmn on the real engine, with the real routing table; the workers are
+ * played by the test at the external-task boundary.
+ */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"processes/call-intake.bpmn", "forms/log-a-call.form", "forms/handle-call.form"})
+@Deployment(resources = {"processes/call-intake.bpmn", "processes/call-routing.dmn", "forms/log-a-call.form",
+        "forms/handle-call.form", "forms/confirm-client-reached.form", "forms/reach-client-escalated.form",
+        "forms/take-appointment.form", "forms/call-back.form"})
 class CallIntakeProcessTest {
 
-    @Test
-    void aCallOnAClientsLineGoesToTheSecretaries() {
-        ProcessInstance call = runtimeService().startProcessInstanceByKey("call-intake",
-                withVariables("dialledNumber", "01 45 67 89 10", "callerNumber", "06 12 34 56 78"));
+    private static final Date CALL_BACK_DUE = Date.from(Instant.parse("2026-11-27T11:00:00Z"));
+    private static final Date URGENT_CONFIRM_DUE = Date.from(Instant.parse("2026-11-27T09:15:00Z"));
 
-        assertThat(call).isWaitingAt("IdentifyCaller").externalTask().hasTopicName("identify-caller");
-        complete(externalTask(), withVariables("lineKnown", true, "clientId", "cabinet-martin", "clientName", "Cabinet du Dr Martin"));
+    /** This test's in-memory engine, set by the extension. */
+    ProcessEngine engine;
 
-        assertThat(call).isWaitingAt("HandleCall");
-        assertThat(task()).hasCandidateGroup("secretaries");
-        complete(task(), withVariables("callerName", "M. Dupont", "reason", "Renouvellement d'ordonnance",
-                "category", "message", "mood", "calm"));
-
-        assertThat(call).hasPassedInOrder("CallReceived", "IdentifyCaller", "HandleCall", "CallHandled").isEnded();
+    @BeforeEach
+    void assertOnThisEngine() {
+        // the shared node of the integration tests may run its own engine in this JVM: the assertions
+        // refuse to guess between two
+        init(engine);
     }
 
     @Test
-    void aCallOnAnUnknownLineGoesToTheManagers() {
+    void aMessageForAClientWhoWantsItAtOnceIsSentNow() {
+        ProcessInstance call = handledCall("IMMEDIATELY", "message", "calm");
+
+        assertThat(call).isWaitingAt("NotifyClientNow").externalTask().hasTopicName("notify-client");
+        complete(externalTask());
+        assertThat(call).hasPassed("MessageSent").isEnded();
+    }
+
+    @Test
+    void aMessageForAClientWhoWantsADailySummaryIsKeptForIt() {
+        ProcessInstance call = handledCall("DAILY_SUMMARY", "message", "annoyed");
+
+        assertThat(call).isWaitingAt("AddToDailySummary").externalTask().hasTopicName("add-to-daily-summary");
+        complete(externalTask());
+        assertThat(call).hasPassed("MessageKept").isEnded();
+    }
+
+    @Test
+    void aDistressedCallersMessageIsSentNowEvenForADailySummaryClient() {
+        ProcessInstance call = handledCall("DAILY_SUMMARY", "message", "distressed");
+
+        assertThat(call).isWaitingAt("NotifyClientNow");
+    }
+
+    @Test
+    void anUrgentCallWarnsTheUrgentContactThenASecretaryConfirmsTheClientWasReached() {
+        ProcessInstance call = handledCall("IMMEDIATELY", "urgent", "distressed");
+
+        assertThat(call).isWaitingAt("NotifyUrgentContact").externalTask().hasTopicName("notify-urgent-contact");
+        complete(externalTask());
+        assertThat(call).isWaitingAt("ConfirmClientReached");
+        assertThat(task()).hasCandidateGroup("secretaries").hasDueDate(URGENT_CONFIRM_DUE);
+        assertThat(task().getPriority()).isEqualTo(90);
+        complete(task(), withVariables("clientReached", true, "reachedWho", "Dr Martin"));
+        assertThat(call).hasPassed("ClientReached").isEnded();
+    }
+
+    @Test
+    void anUrgentCallNotConfirmedInTheClientsDelayGoesToTheManagers() {
+        ProcessInstance call = handledCall("IMMEDIATELY", "urgent", "calm");
+        complete(externalTask());
+
+        assertThat(call).isWaitingAt("ConfirmClientReached");
+        // the timer runs the client's delay (15 minutes here) from the moment the contact was warned
+        Instant due = job().getDuedate().toInstant();
+        assertThat(due).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60));
+        execute(job());
+
+        assertThat(call).isWaitingAt("ReachClientEscalated").hasNotPassed("ClientReached");
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables("escalationOutcome", "Joint le Dr Martin sur son portable"));
+        assertThat(call).hasPassed("UrgentCallEscalated").isEnded();
+    }
+
+    @Test
+    void anAppointmentRequestBecomesATaskToTakeIt() {
+        ProcessInstance call = handledCall("IMMEDIATELY", "appointment", "calm");
+
+        assertThat(call).isWaitingAt("TakeAppointment");
+        assertThat(task()).hasCandidateGroup("secretaries");
+        complete(task(), withVariables("appointmentNote", "Mardi 10 h, consultation"));
+        assertThat(call).hasPassed("AppointmentTaken").isEnded();
+    }
+
+    @Test
+    void aCallBackIsDueWithinTheClientsDelay() {
+        ProcessInstance call = handledCall("DAILY_SUMMARY", "call-back", "annoyed");
+
+        assertThat(call).isWaitingAt("CallBack");
+        assertThat(task()).hasCandidateGroup("secretaries").hasDueDate(CALL_BACK_DUE);
+        complete(task(), withVariables("callBackOutcome", "reached"));
+        assertThat(call).hasPassed("CalledBack").isEnded();
+    }
+
+    @Test
+    void informationGivenOnThePhoneNeedsNothingMore() {
+        ProcessInstance call = handledCall("IMMEDIATELY", "information", "calm");
+
+        assertThat(call).hasPassed("NoFollowUp").isEnded();
+    }
+
+    @Test
+    void aCallOnAnUnknownLineGoesToTheManagersAndStopsThere() {
         ProcessInstance call = runtimeService().startProcessInstanceByKey("call-intake",
                 withVariables("dialledNumber", "09 99 99 99 99", "callerNumber", "06 12 34 56 78"));
-
         assertThat(call).isWaitingAt("IdentifyCaller");
-        complete(externalTask(), withVariables("lineKnown", false));
+        complete(externalTask(), withVariables("lineKnown", false, "clientName", "Ligne inconnue +33999999999"));
 
         assertThat(call).isWaitingAt("HandleCall");
-        assertThat(task()).hasCandidateGroup("managers");
+        assertThat(task()).hasCandidateGroup("managers").hasName("Traiter l'appel — Ligne inconnue +33999999999");
+        complete(task(), withVariables("callerName", "Inconnu", "reason", "Faux numéro", "category", "message", "mood", "calm"));
+        complete(externalTask());
+
+        assertThat(call).hasPassed("NoFollowUp").hasNotPassed("NotifyClientNow").isEnded();
+    }
+
+    /** A call on a known line, identified and handled by a secretary, recorded: the routing table decides next. */
+    private static ProcessInstance handledCall(String delivery, String category, String mood) {
+        ProcessInstance call = runtimeService().startProcessInstanceByKey("call-intake",
+                withVariables("dialledNumber", "01 45 67 89 10", "callerNumber", "06 12 34 56 78"));
+        assertThat(call).isWaitingAt("IdentifyCaller").externalTask().hasTopicName("identify-caller");
+        complete(externalTask(), Map.of("lineKnown", true, "clientId", "cabinet-martin", "clientName", "Cabinet du Dr Martin",
+                "clientMessageDelivery", delivery, "urgentConfirmWithin", "PT15M", "urgentConfirmDue", URGENT_CONFIRM_DUE,
+                "callBackDue", CALL_BACK_DUE));
+
+        assertThat(call).isWaitingAt("HandleCall");
+        assertThat(task()).hasCandidateGroup("secretaries").hasName("Traiter l'appel — Cabinet du Dr Martin");
+        complete(task(), withVariables("callerName", "M. Dupont", "reason", "Renouvellement d'ordonnance",
+                "category", category, "mood", mood));
+
+        assertThat(call).isWaitingAt("RecordCall").externalTask().hasTopicName("record-call");
+        complete(externalTask());
+        return call;
     }
 }

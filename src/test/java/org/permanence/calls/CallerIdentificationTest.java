@@ -2,32 +2,70 @@ package org.permanence.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
+import org.permanence.clients.ClientRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @OfficeIntegrationTest
 class CallerIdentificationTest {
 
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+
     @Autowired
-    CallerIdentification identification;
+    ClientRepository clients;
+
+    @Autowired
+    CallRecords calls;
+
+    private CallerIdentification identification() {
+        return new CallerIdentification(clients, calls, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
 
     @Test
-    void theDialledLineNamesTheClientWrittenAnyWay() {
-        Map<String, Object> card = identification.identify("+33 1 45 67 89 10", "06 12 34 56 78");
+    void theDialledLineNamesTheClientWrittenAnyWayWithItsBriefingAndDeadlines() {
+        Map<String, Object> card = identification().identify("+33 1 45 67 89 10", "06 12 34 56 78");
 
         assertThat(card).containsEntry("lineKnown", true).containsEntry("clientId", "cabinet-martin")
-                .containsEntry("callerNumber", "+33612345678");
+                .containsEntry("callerNumber", "+33612345678")
+                .containsEntry("clientMessageDelivery", "DAILY_SUMMARY")
+                // the GP practice: urgent calls confirmed within 15 minutes, call-backs within 2 hours
+                .containsEntry("urgentConfirmWithin", "PT15M")
+                .containsEntry("urgentConfirmDue", Date.from(NOW.plusSeconds(15 * 60)))
+                .containsEntry("callBackDue", Date.from(NOW.plusSeconds(120 * 60)));
         assertThat((String) card.get("briefingUrgentWhen")).contains("15");
     }
 
     @Test
+    void aReturningCallersLastCallsAreOnTheCardAndHisNameIsFilledIn() {
+        String caller = "06 55 44 33 " + (10 + (int) (System.nanoTime() % 80));
+        assertThat(identification().identify("05 56 98 76 54", caller)).containsEntry("callerHistory", "Premier appel de ce numéro.")
+                .doesNotContainKey("callerName");
+        for (int earlier = 1; earlier <= 4; earlier++) {
+            calls.record(new HandledCall("history-" + caller + "-" + earlier, null, "plomberie-leroy", "05 56 98 76 54", caller,
+                    "Mme Lefèvre", "Fuite n°" + earlier, "message", "annoyed", null));
+        }
+
+        Map<String, Object> card = identification().identify("05 56 98 76 54", caller);
+
+        assertThat(card).containsEntry("callerName", "Mme Lefèvre");
+        String history = (String) card.get("callerHistory");
+        assertThat(history.lines()).hasSize(CallerIdentification.HISTORY)
+                .allMatch(line -> line.startsWith("- ") && line.contains("Mme Lefèvre : Fuite n°"));
+    }
+
+    @Test
     void anUnknownLineStillLandsWithoutAClient() {
-        Map<String, Object> card = identification.identify("09 99 99 99 99", "numéro masqué");
+        Map<String, Object> card = identification().identify("09 99 99 99 99", "numéro masqué");
 
         assertThat(card).containsEntry("lineKnown", false).doesNotContainKey("clientId")
+                .containsEntry("clientName", "Ligne inconnue +33999999999")
                 .containsEntry("callerNumber", "numéro masqué");
     }
 }

@@ -1,0 +1,140 @@
+package org.permanence.calls;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.permanence.telephony.PhoneNumbers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The calls in the application tables (see db/migration): filed when they ring, recorded once handled. */
+@Repository
+public class CallRecords {
+
+    static final int PAGE_SIZE = 20;
+
+    private final JdbcClient jdbc;
+
+    CallRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Files a call a provider announced and answers its id. The same provider call id a second time
+     * fails with a {@link org.springframework.dao.DuplicateKeyException}: that is what keeps a call
+     * delivered twice from starting two processes.
+     */
+    public String register(IncomingCall call, String clientId) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        insert into call (id, business_key, provider, provider_call_id, client_id, dialled_number, caller_number,
+                          status, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, call.businessKey(), call.provider(), call.providerCallId(), clientId,
+                        normalised(call.dialledNumber()), normalised(call.callerNumber()), call.status().name(), now())
+                .update();
+        return id;
+    }
+
+    public void linkProcess(String callId, String processInstanceId) {
+        jdbc.sql("update call set process_instance_id = ? where id = ?").params(processInstanceId, callId).update();
+    }
+
+    /** Moves a filed call's status forward; older news, or news of a call never filed, changes nothing. */
+    public boolean progress(String provider, String providerCallId, CallStatus status) {
+        List<String> earlier = List.of(CallStatus.values()).subList(0, status.ordinal()).stream().map(Enum::name).toList();
+        if (earlier.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("update call set status = :status where provider = :provider and provider_call_id = :callId and status in (:earlier)")
+                .param("status", status.name()).param("provider", provider).param("callId", providerCallId).param("earlier", earlier)
+                .update() > 0;
+    }
+
+    /**
+     * Records what the secretary noted, on the call filed for this process instance, or on a new one
+     * for a call logged by hand. Recording the same process instance again rewrites the same row, so
+     * a retried worker never makes a second call of one.
+     */
+    @Transactional
+    public void record(HandledCall call) {
+        Timestamp now = now();
+        int updated = jdbc.sql("""
+                        update call set client_id = coalesce(?, client_id), caller_number = coalesce(?, caller_number),
+                          caller_name = ?, reason = ?, category = ?, mood = ?, notes = ?, recorded_at = ?
+                        where process_instance_id = ?""")
+                .params(call.clientId(), normalised(call.callerNumber()), call.callerName(), call.reason(), call.category(),
+                        call.mood(), call.notes(), now, call.processInstanceId())
+                .update();
+        if (updated == 0) {
+            // logged by hand: nobody filed it when it rang, and the secretary evidently took it
+            jdbc.sql("""
+                            insert into call (id, process_instance_id, business_key, client_id, dialled_number, caller_number, status,
+                              received_at, caller_name, reason, category, mood, notes, recorded_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID().toString(), call.processInstanceId(), call.businessKey(), call.clientId(),
+                            normalised(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(), now,
+                            call.callerName(), call.reason(), call.category(), call.mood(), call.notes(), now)
+                    .update();
+        }
+    }
+
+    /**
+     * Calls newest first, of these clients ({@code null}: every call, unknown lines included) and,
+     * when given, of this caller.
+     */
+    public CallPage search(List<String> clientIds, String callerNumber, int page) {
+        if (clientIds != null && clientIds.isEmpty()) {
+            return new CallPage(List.of(), page, PAGE_SIZE, 0);
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (clientIds != null) {
+            where.append(" and client_id in (:clients)");
+            params.put("clients", clientIds);
+        }
+        if (callerNumber != null) {
+            where.append(" and caller_number = :caller");
+            params.put("caller", normalised(callerNumber));
+        }
+        long total = jdbc.sql("select count(*) from call" + where).params(params).query(Long.class).single();
+        params.put("limit", PAGE_SIZE);
+        params.put("offset", (long) page * PAGE_SIZE);
+        List<Call> calls = jdbc.sql("select * from call" + where + " order by received_at desc, id limit :limit offset :offset")
+                .params(params).query(CallRecords::call).list();
+        return new CallPage(calls, page, PAGE_SIZE, total);
+    }
+
+    /** A caller's last calls to one client, newest first: what the secretary sees before she answers. */
+    public List<Call> lastCallsOf(String clientId, String callerNumber, int limit) {
+        return jdbc.sql("select * from call where client_id = ? and caller_number = ? order by received_at desc, id limit ?")
+                .params(clientId, normalised(callerNumber), limit).query(CallRecords::call).list();
+    }
+
+    /** Numbers are compared in E.164; what is no phone number (a hidden caller) is kept as written. */
+    private static String normalised(String number) {
+        return number == null ? null : PhoneNumbers.e164(number).orElse(number);
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static Call call(ResultSet rs, int row) throws SQLException {
+        return new Call(rs.getString("id"), rs.getString("process_instance_id"), rs.getString("business_key"),
+                rs.getString("provider"), rs.getString("provider_call_id"), rs.getString("client_id"),
+                rs.getString("dialled_number"), rs.getString("caller_number"), CallStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("received_at").toInstant(), rs.getString("caller_name"), rs.getString("reason"),
+                rs.getString("category"), rs.getString("mood"), rs.getString("notes"), toInstant(rs.getTimestamp("recorded_at")));
+    }
+
+    private static Instant toInstant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

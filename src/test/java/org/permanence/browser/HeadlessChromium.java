@@ -1,0 +1,141 @@
+package org.permanence.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One headless Debian Chromium per test class, driven by Debian's chromedriver. Both paths are
+ * given explicitly, so Selenium Manager never runs and nothing is downloaded (CI has no internet).
+ * Screenshots go to {@code target/screenshots}; a failing test leaves one there with the page source.
+ * Without the browser the tests fail, never skip: CI installs it with {@code .ci/browser-up}.
+ */
+final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path CHROMIUM = Path.of(System.getProperty("permanence.test.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("permanence.test.chromedriver", "/usr/bin/chromedriver"));
+    /** Camunda's web apps are AngularJS, slow to render on a busy 2-core machine: be patient, never sleep. */
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    private WebDriver driver;
+    private Path profile;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        for (Path executable : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(executable)) {
+                fail(executable + " is missing: the browser tests need Debian's chromium and chromium-driver "
+                        + "(run .ci/browser-up, or: apt-get install chromium chromium-driver)");
+            }
+        }
+        profile = Files.createTempDirectory("permanence-chromium-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // a fresh profile each run; a fixed size and language so screenshots look alike everywhere
+                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver != null) {
+            String name = "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+            screenshot(name);
+            write(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    Path screenshot(String name) {
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * Waits until the condition gives something other than null or false. Tasklist re-renders its
+     * list while it refreshes, so an element found a moment ago may be gone: the condition is tried again.
+     */
+    <T> T waitUntil(String what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "waited " + PATIENCE.toSeconds() + " s for " + what + " (page: " + driver.getCurrentUrl() + ")")
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /**
+     * Clicks what the locator finds once it can be clicked. Scrolled to the middle first: Tasklist's
+     * fixed footer covers the bottom of the task form, and the click would land on the footer.
+     */
+    void click(By locator, String what) {
+        waitUntil(what + " to be clickable", browser -> {
+            WebElement element = browser.findElement(locator);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (ElementNotInteractableException notYet) {
+                // still covered by something else (ElementClickInterceptedException is one of these)
+                return false;
+            }
+        });
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.permanence.browser;
+
+import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Camunda Tasklist as a secretary uses it. Tasklist's own parts are found by its stable hooks
+ * (AngularJS {@code ng-model}/{@code ng-click}, its CSS classes), never by its English wording; the
+ * task form by the component ids and option labels of our Camunda Forms ({@code forms/*.form}):
+ * form-js renders component {@code CallerName} as an element whose id ends in {@code -CallerName}.
+ */
+final class Tasklist {
+
+    /** What Tasklist shows of an opened task: the tenant in the card's corner and the form's briefing card. */
+    record OpenedTask(String id, String tenant, String briefing) {
+    }
+
+    private static final By ACTIVE_FILTER = By.cssSelector(".task-filter.active h4.name");
+    private static final By ACTIVE_FILTER_COUNTER = By.cssSelector(".task-filter.active .counter");
+    private static final By TASK_LINKS = By.cssSelector("ol.tasks-list li.task h4.task a");
+    private static final By TENANT = By.cssSelector(".task-card .tenant-id");
+    /** The first text component of the task's form: in handle-call.form, the client's briefing card. */
+    private static final By BRIEFING = By.cssSelector(".task-card .fjs-form-field-text");
+    /** Tasklist greys the form out while the task is not assigned to the signed-in user. */
+    private static final By LOCKED_FORM = By.cssSelector(".task-card .disabled-form");
+    private static final By CLAIM = By.cssSelector(".task-card button.claim");
+
+    private final HeadlessChromium browser;
+    private final String url;
+
+    Tasklist(HeadlessChromium browser, String url) {
+        this.browser = browser;
+        this.url = url;
+    }
+
+    /** Signs in through Tasklist's own login form and waits for her filters. */
+    void signIn(String user, String password) {
+        browser.driver().get(url);
+        type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
+        type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), password);
+        browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"), "the Log in button");
+        browser.waitUntil("her task filters", visibilityOfElementLocated(ACTIVE_FILTER));
+    }
+
+    /** Loads Tasklist afresh, as after F5 but with no task open (a plain URL is a full page load). */
+    void reload() {
+        browser.driver().get(url);
+        browser.waitUntil("her task filters", visibilityOfElementLocated(ACTIVE_FILTER));
+    }
+
+    /** The name of the filter Tasklist opened (its task counter is part of the text). */
+    String activeFilter() {
+        return browser.driver().findElement(ACTIVE_FILTER).getText();
+    }
+
+    /**
+     * The tasks the list shows, once it agrees with the filter's counter: Tasklist loads the two
+     * with separate queries, so an empty or half-drawn list is never taken for the answer.
+     */
+    List<String> listedTaskIds() {
+        return browser.waitUntil("the task list to match its filter's counter", driver -> {
+            String counter = driver.findElement(ACTIVE_FILTER_COUNTER).getText().trim();
+            List<WebElement> links = driver.findElements(TASK_LINKS);
+            return counter.equals(String.valueOf(links.size())) ? links.stream().map(Tasklist::taskId).toList() : null;
+        });
+    }
+
+    /** Clicks the task in the list and reads what its card shows. */
+    OpenedTask open(String taskId) {
+        WebDriver driver = browser.driver();
+        // the form of the task open before is replaced, not updated: wait for it to go, or its briefing would be read
+        List<WebElement> previousForm = driver.findElements(BRIEFING);
+        browser.click(taskLink(taskId), "task " + taskId + " in the list");
+        previousForm.forEach(form -> browser.waitUntil("the previous task's form to close", stalenessOf(form)));
+        String briefing = browser.waitUntil("the form of task " + taskId, visibilityOfElementLocated(BRIEFING)).getText();
+        String tenant = driver.findElements(TENANT).stream().map(WebElement::getText).findFirst().orElse("");
+        return new OpenedTask(taskId, tenant.trim(), briefing);
+    }
+
+    /** Claims the open task; returns the assignee Tasklist then shows, once the form is unlocked for her. */
+    String claim() {
+        browser.click(CLAIM, "the Claim button");
+        return browser.waitUntil("the task to be hers and its form unlocked", driver -> {
+            if (!driver.findElements(CLAIM).isEmpty() || !driver.findElements(LOCKED_FORM).isEmpty()) {
+                return null;
+            }
+            String assignee = driver.findElement(By.cssSelector(".task-card li.assignee")).getText().trim();
+            return assignee.isEmpty() ? null : assignee;
+        });
+    }
+
+    /** Types into a text field or text area of the form. */
+    void fill(String componentId, String text) {
+        type(field(componentId), text);
+    }
+
+    /** Picks an option of a select field by its label, as she reads it. */
+    void choose(String componentId, String optionLabel) {
+        By display = field(componentId + "-display");
+        browser.click(display, "the " + componentId + " list");
+        browser.click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space() = " + literal(optionLabel) + "]"),
+                "option " + optionLabel);
+        browser.waitUntil(componentId + " to show " + optionLabel,
+                driver -> optionLabel.equals(driver.findElement(display).getText().trim()));
+    }
+
+    /** Ticks a radio button by its label. */
+    void check(String componentId, String optionLabel) {
+        By radio = By.xpath("//label[input[@type = 'radio' and contains(@id, '-" + componentId + "-')]]"
+                + "[normalize-space() = " + literal(optionLabel) + "]");
+        browser.click(radio, "choice " + optionLabel);
+        browser.waitUntil(optionLabel + " to be ticked", driver -> driver.findElement(radio).findElement(By.tagName("input")).isSelected());
+    }
+
+    /** Completes the open task; done when Tasklist has dropped it from her list. */
+    void complete(String taskId) {
+        browser.click(By.cssSelector(".task-card .form-actions button[ng-click='complete()']"), "the Complete button");
+        browser.waitUntil("task " + taskId + " to leave the list", driver -> driver.findElements(taskLink(taskId)).isEmpty());
+    }
+
+    /** Types and checks the field holds the text: a keystroke lost while the page re-renders fails here, not later. */
+    private void type(By locator, String text) {
+        browser.click(locator, "field " + locator);
+        WebElement input = browser.driver().findElement(locator);
+        input.sendKeys(text);
+        browser.waitUntil("field " + locator + " to hold " + text, driver -> text.equals(driver.findElement(locator).getDomProperty("value")));
+    }
+
+    private static By field(String componentId) {
+        return By.cssSelector(".task-card [id$='-" + componentId + "']");
+    }
+
+    private static By taskLink(String taskId) {
+        return By.cssSelector("ol.tasks-list li.task h4.task a[href$='task=" + taskId + "']");
+    }
+
+    private static String taskId(WebElement link) {
+        String href = link.getDomAttribute("href");
+        return href.substring(href.indexOf("task=") + "task=".length());
+    }
+
+    /** A string as an XPath literal, whichever quotes it holds ("l'appel"). */
+    private static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        if (!text.contains("\"")) {
+            return "\"" + text + "\"";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
+    }
+}

@@ -1,0 +1,121 @@
+package org.permanence.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.permanence.TestOffice.DEMO_PASSWORD;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.permanence.OfficeIntegrationTest;
+import org.permanence.SharedNode;
+import org.permanence.browser.Tasklist.OpenedTask;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What a secretary does in Camunda Tasklist, in a real (headless) browser: she signs in, finds her
+ * clients' calls and no one else's, opens a call, reads the client's briefing card, fills the form and
+ * completes the task; the engine then holds what she typed. Screenshots: {@code target/screenshots}.
+ */
+@OfficeIntegrationTest
+class TasklistBrowserTest {
+
+    // the demo office (DemoOffice): claire serves the GP practice and the plumber, not the law firm
+    private static final String GP = "cabinet-martin";
+    private static final String LAWYER = "durand-avocats";
+    private static final String PLUMBER = "plomberie-leroy";
+    private static final Map<String, String> CLIENT_NAMES = Map.of(
+            GP, "Cabinet du Dr Martin", LAWYER, "Cabinet Durand Avocats", PLUMBER, "Plomberie Leroy");
+    private static final String GP_LINE = "+33145678910";
+
+    @RegisterExtension
+    static final HeadlessChromium browser = new HeadlessChromium();
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void aSecretarySeesHerClientsCallsAndHandlesOneInTasklist() {
+        // the demo starts one call per client; the identify-caller worker files each under its client
+        await().atMost(Duration.ofSeconds(60)).until(() -> tenantsOfCallsToHandle(GP, LAWYER, PLUMBER).size() >= 3);
+        Tasklist tasklist = new Tasklist(browser, SharedNode.baseUrl() + "/camunda/app/tasklist/default/");
+
+        tasklist.signIn("claire", DEMO_PASSWORD);
+
+        // her clients' calls, every one and no other (in the demo office: one of the GP's, one of the plumber's)
+        assertThat(tasklist.activeFilter()).contains("Tâches de mes clients");
+        List<String> listed = tasklist.listedTaskIds();
+        browser.screenshot("tasklist-1-her-calls");
+        List<OpenedTask> shown = listed.stream().map(tasklist::open).toList();
+        assertThat(shown).extracting(OpenedTask::tenant)
+                .containsExactlyInAnyOrderElementsOf(tenantsOfCallsToHandle(GP, PLUMBER))
+                .contains(GP, PLUMBER)
+                .doesNotContain(LAWYER);
+        // the briefing card is the right client's: the form shows the call's own variables
+        shown.forEach(task -> assertThat(task.briefing()).as("briefing of %s", task).startsWith(CLIENT_NAMES.get(task.tenant())));
+
+        // a new call rings on the GP's line; she handles this one, so the demo's calls stay for the other tests
+        String call = runtime.startProcessInstanceByKey("call-intake",
+                Map.of("dialledNumber", GP_LINE, "callerNumber", "06 11 22 33 44")).getId();
+        String taskId = awaitCallToHandle(call).getId();
+        tasklist.reload();
+        assertThat(tasklist.listedTaskIds()).hasSize(listed.size() + 1).contains(taskId);
+
+        OpenedTask opened = tasklist.open(taskId);
+        assertThat(opened.tenant()).isEqualTo(GP);
+        assertThat(opened.briefing()).contains("Cabinet du Dr Martin", "Cabinet du docteur Martin, bonjour",
+                "orienter vers le 15", "Appelant : +33611223344");
+        assertThat(tasklist.claim()).isEqualTo("Claire Moreau");
+        browser.screenshot("tasklist-2-briefing");
+
+        tasklist.fill("CallerName", "Mme Lefèvre");
+        tasklist.fill("Reason", "Renouvellement d'ordonnance, rappeler avant midi");
+        tasklist.choose("Category", "Message à transmettre");
+        tasklist.check("Mood", "Calme");
+        browser.screenshot("tasklist-3-filled");
+        tasklist.complete(taskId);
+        browser.screenshot("tasklist-4-completed");
+
+        // the engine holds the task as completed by her, with what she typed and picked
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        assertThat(done.getEndTime()).isNotNull();
+        assertThat(done.getDeleteReason()).isEqualTo("completed");
+        assertThat(done.getAssignee()).isEqualTo("claire");
+        assertThat(variables(call)).containsEntry("callerName", "Mme Lefèvre")
+                .containsEntry("reason", "Renouvellement d'ordonnance, rappeler avant midi")
+                .containsEntry("category", "message")
+                .containsEntry("mood", "calm");
+    }
+
+    /** The tenant of each call waiting for a secretary, as the engine holds them (no user's rights applied). */
+    private List<String> tenantsOfCallsToHandle(String... tenantIds) {
+        return tasks.createTaskQuery().processDefinitionKey("call-intake").taskDefinitionKey("HandleCall")
+                .tenantIdIn(tenantIds).list().stream().map(Task::getTenantId).toList();
+    }
+
+    private Task awaitCallToHandle(String processInstanceId) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("HandleCall").singleResult(),
+                task -> task != null);
+    }
+
+    private Map<String, Object> variables(String processInstanceId) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
+                .filter(variable -> variable.getValue() != null)
+                .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue));
+    }
+}
