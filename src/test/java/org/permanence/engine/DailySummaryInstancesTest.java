@@ -1,8 +1,8 @@
 package org.permanence.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.permanence.Eventually.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -117,20 +117,5 @@ class DailySummaryInstancesTest {
 
     private static LocalTime hoursFromNow(int hours) {
         return LocalTime.now(ZoneId.of("Europe/Paris")).plusHours(hours).truncatedTo(ChronoUnit.MINUTES);
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited 30 s for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

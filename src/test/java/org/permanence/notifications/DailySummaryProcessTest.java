@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -12,9 +13,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Instant;
 import java.util.Date;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +28,16 @@ class DailySummaryProcessTest {
 
     private static final Date TOMORROW_EVENING = Date.from(Instant.now().plusSeconds(86_400));
 
+    /** This test's in-memory engine, set by the extension. */
+    ProcessEngine engine;
+
     private ProcessInstance summary;
+
+    @BeforeEach
+    void assertOnThisEngine() {
+        // the shared node of the integration tests may run its own engine in this JVM
+        init(engine);
+    }
 
     /** The application starts one instance per client that wants a summary (the deployment is made after @BeforeEach). */
     private void aClientWantsADailySummary() {

@@ -1,23 +1,17 @@
 package org.permanence.workers.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.permanence.Eventually.await;
 
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.BeforeAll;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.TestClients;
 import org.permanence.TestMail;
@@ -30,20 +24,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The three call workers as the engine drives them, on the shared node: a process made of their three
- * topics, started with a handled call's variables (those call-intake.bpmn gives them), ends with the
- * client told now, its urgent contact told, and the message kept for the summary.
+ * A call through call-intake.bpmn on the shared node, its workers running: once the secretary has
+ * handled it, the client is told as its contact rules say.
  */
 @OfficeIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TellingTheClientTest {
 
-    private static final String PROCESS = "telling-the-client-test";
-
-    @Autowired
-    RepositoryService repository;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
     @Autowired
     HistoryService history;
     @Autowired
@@ -53,49 +43,57 @@ class TellingTheClientTest {
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    void deployAProcessOfTheThreeTopics() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                .startEvent()
-                .serviceTask("NotifyClientNow").camundaExternalTask("notify-client")
-                .serviceTask("NotifyUrgentContact").camundaExternalTask("notify-urgent-contact")
-                .serviceTask("AddToDailySummary").camundaExternalTask("add-to-daily-summary")
-                .endEvent()
-                .done();
-        repository.createDeployment().addModelInstance(PROCESS + ".bpmn", model).deploy();
+    @Test
+    void aMessageForAClientThatWantsItNowArrivesInItsMailbox() {
+        Client client = clients.store(TestClients.client("direct", "fr", MessageDelivery.IMMEDIATELY, null));
+
+        String call = handle(client, "message", "annoyed", "Renouvellement d'ordonnance");
+
+        await("the call to end", () -> history.createHistoricProcessInstanceQuery().processInstanceId(call).finished().count() == 1);
+        StoredMail mail = TestMail.to(folder, client.contactRules().email()).get(0);
+        assertThat(mail.subject()).isEqualTo("Message de Mme Lefèvre : Renouvellement d'ordonnance");
+        assertThat(mail.text()).contains("Mme Lefèvre a appelé le", "Numéro : +33 6 12 34 56 78", "Humeur : agacement",
+                "Notes : Rappeler après 17 h");
+        assertThat(mail.clientId()).contains(client.id());
     }
 
     @Test
-    void aHandledCallIsToldNowUrgentlyAndKeptForTheSummary() throws Exception {
+    void aMessageForAClientThatWantsADailySummaryWaitsForIt() {
         LocalTime farFromNow = LocalTime.now(ZoneId.of("Europe/Paris")).plusHours(12);
-        Client client = clients.store(TestClients.client("ecoute", "fr", MessageDelivery.DAILY_SUMMARY, farFromNow));
-        Map<String, Object> call = new LinkedHashMap<>();
-        call.put("clientId", client.id());
-        call.put("clientName", client.name());
-        call.put("callerName", "Mme Lefèvre");
-        call.put("callerNumber", "+33612345678");
-        call.put("reason", "Fièvre chez un nourrisson");
-        call.put("category", "urgent");
-        call.put("mood", "distressed");
-        call.put("notes", null);
+        Client client = clients.store(TestClients.client("differe", "fr", MessageDelivery.DAILY_SUMMARY, farFromNow));
 
-        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, call);
-        awaitEnd(instance);
+        String call = handle(client, "message", "calm", "Demande de devis");
 
-        List<StoredMail> now = TestMail.to(folder, client.contactRules().email());
-        assertThat(now).extracting(StoredMail::subject).containsExactly("Message de Mme Lefèvre : Fièvre chez un nourrisson");
-        assertThat(now.get(0).text()).contains("Numéro : +33 6 12 34 56 78", "Humeur : détresse").doesNotContain("Notes");
-        List<StoredMail> urgent = TestMail.to(folder, client.contactRules().urgentEmail());
-        assertThat(urgent).extracting(StoredMail::subject).containsExactly("URGENT : Mme Lefèvre – Fièvre chez un nourrisson");
-        assertThat(jdbc.sql("select caller_name from summary_message where process_instance_id = ?").param(instance.getId())
-                .query(String.class).list()).containsExactly("Mme Lefèvre");
+        await("the call to end", () -> history.createHistoricProcessInstanceQuery().processInstanceId(call).finished().count() == 1);
+        assertThat(jdbc.sql("select reason from summary_message where process_instance_id = ?").param(call).query(String.class).list())
+                .containsExactly("Demande de devis");
+        assertThat(TestMail.to(folder, client.contactRules().email())).isEmpty();
     }
 
-    private void awaitEnd(ProcessInstance instance) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished().count() == 0) {
-            assertThat(System.nanoTime()).as("the workers finished the process within 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    @Test
+    void anUrgentCallReachesTheUrgentContactAtOnce() {
+        Client client = clients.store(TestClients.client("urgence", "en", MessageDelivery.DAILY_SUMMARY, LocalTime.of(3, 0)));
+
+        String call = handle(client, "urgent", "distressed", "Gas smell in the basement");
+
+        await("the urgent mail", () -> !TestMail.to(folder, client.contactRules().urgentEmail()).isEmpty());
+        StoredMail mail = TestMail.to(folder, client.contactRules().urgentEmail()).get(0);
+        assertThat(mail.subject()).isEqualTo("URGENT: Mme Lefèvre – Gas smell in the basement");
+        assertThat(mail.text()).contains("Urgent call for " + client.name(), "Mood: distressed");
+        await("the confirmation task", () -> task(call, "ConfirmClientReached") != null);
+    }
+
+    /** A call on the client's line, handled by a secretary with these answers. */
+    private String handle(Client client, String category, String mood, String reason) {
+        String call = runtime.startProcessInstanceByKey("call-intake",
+                Map.of("dialledNumber", client.phoneLines().get(0).number(), "callerNumber", "06 12 34 56 78")).getId();
+        await("the Handle call task", () -> task(call, "HandleCall") != null);
+        tasks.complete(task(call, "HandleCall").getId(), Map.of("callerName", "Mme Lefèvre", "reason", reason,
+                "category", category, "mood", mood, "notes", "Rappeler après 17 h"));
+        return call;
+    }
+
+    private Task task(String call, String key) {
+        return tasks.createTaskQuery().processInstanceId(call).taskDefinitionKey(key).singleResult();
     }
 }
