@@ -15,4 +15,6 @@ create table summary_message (
     summary_id           varchar(200),
     summarised_at        timestamp
 );
+-- a client's waiting messages (summary_id empty), then the messages of one summary
 create index summary_message_waiting on summary_message(client_id, summary_id);
+create index summary_message_summary on summary_message(summary_id);
