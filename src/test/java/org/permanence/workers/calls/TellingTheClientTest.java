@@ -71,7 +71,7 @@ class TellingTheClientTest {
     }
 
     @Test
-    void anUrgentCallReachesTheUrgentContactAtOnce() {
+    void anUrgentCallReachesTheUrgentContactAtOnceThenTheSecretaryConfirms() {
         Client client = clients.store(TestClients.client("urgence", "en", MessageDelivery.DAILY_SUMMARY, LocalTime.of(3, 0)));
 
         String call = handle(client, "urgent", "distressed", "Gas smell in the basement");
@@ -81,6 +81,9 @@ class TellingTheClientTest {
         assertThat(mail.subject()).isEqualTo("URGENT: Mme Lefèvre – Gas smell in the basement");
         assertThat(mail.text()).contains("Urgent call for " + client.name(), "Mood: distressed");
         await("the confirmation task", () -> task(call, "ConfirmClientReached") != null);
+        // the secretary reaches the client: the call ends and leaves no task in the other tests' queues
+        tasks.complete(task(call, "ConfirmClientReached").getId(), Map.of("clientReached", true, "reachedWho", "Mr Leroy"));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(call).finished().count()).isEqualTo(1);
     }
 
     /** A call on the client's line, handled by a secretary with these answers. */
