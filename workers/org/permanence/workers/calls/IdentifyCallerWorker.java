@@ -23,10 +23,7 @@ class IdentifyCallerWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        try {
-            service.complete(task, identification.identify(task.getVariable("dialledNumber"), task.getVariable("callerNumber")));
-        } catch (RuntimeException e) {
-            Retries.fail(task, service, e);
-        }
+        Retries.completeOrRetry(task, service,
+                () -> identification.identify(task.getVariable("dialledNumber"), task.getVariable("callerNumber")));
     }
 }

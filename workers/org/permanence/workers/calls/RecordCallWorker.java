@@ -1,5 +1,7 @@
 package org.permanence.workers.calls;
 
+import java.util.Map;
+
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -28,13 +30,11 @@ class RecordCallWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        try {
+        Retries.completeOrRetry(task, service, () -> {
             records.record(new HandledCall(task.getProcessInstanceId(), task.getBusinessKey(), task.getVariable("clientId"),
                     task.getVariable("dialledNumber"), task.getVariable("callerNumber"), task.getVariable("callerName"),
                     task.getVariable("reason"), task.getVariable("category"), task.getVariable("mood"), task.getVariable("notes")));
-            service.complete(task);
-        } catch (RuntimeException e) {
-            Retries.fail(task, service, e);
-        }
+            return Map.of();
+        });
     }
 }

@@ -19,19 +19,22 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.permanence.ProcessTestEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of call-intake.bpmn on the real engine, with the real routing table; the workers are
  * played by the test at the external-task boundary.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"processes/call-intake.bpmn", "processes/call-routing.dmn", "forms/log-a-call.form",
         "forms/handle-call.form", "forms/confirm-client-reached.form", "forms/reach-client-escalated.form",
         "forms/take-appointment.form", "forms/call-back.form"})
 class CallIntakeProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
 
     private static final Date CALL_BACK_DUE = Date.from(Instant.parse("2026-11-27T11:00:00Z"));
     private static final Date URGENT_CONFIRM_DUE = Date.from(Instant.parse("2026-11-27T09:15:00Z"));

@@ -17,14 +17,17 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.permanence.ProcessTestEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path of daily-summary.bpmn on the real engine; the workers are played by the test. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/daily-summary.bpmn")
 class DailySummaryProcessTest {
+
+    @RegisterExtension
+    static final ProcessEngineExtension ENGINE = ProcessTestEngine.extension();
 
     private static final Date TOMORROW_EVENING = Date.from(Instant.now().plusSeconds(86_400));
 
