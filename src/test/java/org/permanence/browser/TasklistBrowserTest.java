@@ -7,6 +7,7 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -19,13 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
+import org.permanence.TestMail;
+import org.permanence.mail.MailFolder;
+import org.permanence.mail.StoredMail;
 import org.permanence.browser.Tasklist.OpenedTask;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a secretary does in Camunda Tasklist, in a real (headless) browser: she signs in, finds her
  * clients' calls and no one else's, opens a call, reads the client's briefing card, fills the form and
- * completes the task; the engine then holds what she typed. Screenshots: {@code target/screenshots}.
+ * completes the task; the engine then holds what she typed, and the client gets the message by e-mail. Screenshots: {@code target/screenshots}.
  */
 @OfficeIntegrationTest
 class TasklistBrowserTest {
@@ -36,7 +40,8 @@ class TasklistBrowserTest {
     private static final String PLUMBER = "plomberie-leroy";
     private static final Map<String, String> CLIENT_NAMES = Map.of(
             GP, "Cabinet du Dr Martin", LAWYER, "Cabinet Durand Avocats", PLUMBER, "Plomberie Leroy");
-    private static final String GP_LINE = "+33145678910";
+    private static final String PLUMBER_LINE = "+33556987654";
+    private static final String PLUMBER_MAILBOX = "contact@plomberie-leroy.example.fr";
 
     @RegisterExtension
     static final HeadlessChromium browser = new HeadlessChromium();
@@ -47,6 +52,8 @@ class TasklistBrowserTest {
     TaskService tasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    MailFolder mailFolder;
 
     @Test
     void aSecretarySeesHerClientsCallsAndHandlesOneInTasklist() {
@@ -68,22 +75,25 @@ class TasklistBrowserTest {
         // the briefing card is the right client's: the form shows the call's own variables
         shown.forEach(task -> assertThat(task.briefing()).as("briefing of %s", task).startsWith(CLIENT_NAMES.get(task.tenant())));
 
-        // a new call rings on the GP's line; she handles this one, so the demo's calls stay for the other tests
+        // a new call rings on the plumber's line (he wants messages at once); she handles this one, so the
+        // demo's calls stay for the other tests. A caller of its own: a known caller's name would be filled in.
+        String callerDigits = String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
         String call = runtime.startProcessInstanceByKey("call-intake",
-                Map.of("dialledNumber", GP_LINE, "callerNumber", "06 11 22 33 44")).getId();
+                Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", "07" + callerDigits)).getId();
         String taskId = awaitCallToHandle(call).getId();
         tasklist.reload();
         assertThat(tasklist.listedTaskIds()).hasSize(listed.size() + 1).contains(taskId);
 
         OpenedTask opened = tasklist.open(taskId);
-        assertThat(opened.tenant()).isEqualTo(GP);
-        assertThat(opened.briefing()).contains("Cabinet du Dr Martin", "Cabinet du docteur Martin, bonjour",
-                "orienter vers le 15", "Appelant : +33611223344");
+        assertThat(opened.tenant()).isEqualTo(PLUMBER);
+        assertThat(opened.briefing()).contains("Plomberie Leroy", "Plomberie Leroy, bonjour, je vous écoute.",
+                "odeur de gaz", "Appelant : +337" + callerDigits, "Premier appel de ce numéro.");
         assertThat(tasklist.claim()).isEqualTo("Claire Moreau");
         browser.screenshot("tasklist-2-briefing");
 
         tasklist.fill("CallerName", "Mme Lefèvre");
-        tasklist.fill("Reason", "Renouvellement d'ordonnance, rappeler avant midi");
+        String reason = "Fuite sous l'évier, rappeler avant midi (" + callerDigits + ")";
+        tasklist.fill("Reason", reason);
         tasklist.choose("Category", "Message à transmettre");
         tasklist.check("Mood", "Calme");
         browser.screenshot("tasklist-3-filled");
@@ -96,9 +106,15 @@ class TasklistBrowserTest {
         assertThat(done.getDeleteReason()).isEqualTo("completed");
         assertThat(done.getAssignee()).isEqualTo("claire");
         assertThat(variables(call)).containsEntry("callerName", "Mme Lefèvre")
-                .containsEntry("reason", "Renouvellement d'ordonnance, rappeler avant midi")
+                .containsEntry("reason", reason)
                 .containsEntry("category", "message")
                 .containsEntry("mood", "calm");
+
+        // and the plumber gets the message by e-mail, as his contact rules ask
+        StoredMail mail = await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.to(mailFolder, PLUMBER_MAILBOX).stream()
+                .filter(sent -> sent.text().contains(reason)).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(mail.subject()).isEqualTo("Message de Mme Lefèvre : " + reason);
+        assertThat(mail.clientId()).contains(PLUMBER);
     }
 
     /** The tenant of each call waiting for a secretary, as the engine holds them (no user's rights applied). */
