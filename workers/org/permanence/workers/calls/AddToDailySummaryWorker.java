@@ -3,6 +3,7 @@ package org.permanence.workers.calls;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.permanence.notifications.DailySummaries;
 import org.permanence.system.WorkerNode;
+import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
 /** Topic {@code add-to-daily-summary}: the call's message waits for the client's daily summary. */
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = "add-to-daily-summary")
 class AddToDailySummaryWorker extends CallMessageWorker {
 
-    AddToDailySummaryWorker(DailySummaries summaries) {
-        super(summaries::keep);
+    AddToDailySummaryWorker(DailySummaries summaries, Retries retries) {
+        super(summaries::keep, retries);
     }
 }

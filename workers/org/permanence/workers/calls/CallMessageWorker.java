@@ -19,14 +19,16 @@ import org.permanence.workers.Retries;
 abstract class CallMessageWorker implements ExternalTaskHandler {
 
     private final Consumer<CallMessage> tell;
+    private final Retries retries;
 
-    CallMessageWorker(Consumer<CallMessage> tell) {
+    CallMessageWorker(Consumer<CallMessage> tell, Retries retries) {
         this.tell = tell;
+        this.retries = retries;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        Retries.completeOrRetry(task, service, () -> {
+        retries.completeOrRetry(task, service, () -> {
             tell.accept(messageOf(task));
             return Map.of();
         });

@@ -16,14 +16,16 @@ import org.springframework.stereotype.Component;
 class IdentifyCallerWorker implements ExternalTaskHandler {
 
     private final CallerIdentification identification;
+    private final Retries retries;
 
-    IdentifyCallerWorker(CallerIdentification identification) {
+    IdentifyCallerWorker(CallerIdentification identification, Retries retries) {
         this.identification = identification;
+        this.retries = retries;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        Retries.completeOrRetry(task, service,
+        retries.completeOrRetry(task, service,
                 () -> identification.identify(task.getVariable("dialledNumber"), task.getVariable("callerNumber")));
     }
 }

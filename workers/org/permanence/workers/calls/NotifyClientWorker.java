@@ -3,6 +3,7 @@ package org.permanence.workers.calls;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.permanence.notifications.ClientNotifications;
 import org.permanence.system.WorkerNode;
+import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
 /** Topic {@code notify-client}: the call's message, by e-mail to the client now. */
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = "notify-client")
 class NotifyClientWorker extends CallMessageWorker {
 
-    NotifyClientWorker(ClientNotifications notifications) {
-        super(notifications::tellNow);
+    NotifyClientWorker(ClientNotifications notifications, Retries retries) {
+        super(notifications::tellNow, retries);
     }
 }

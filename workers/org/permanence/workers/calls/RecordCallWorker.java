@@ -23,14 +23,16 @@ import org.springframework.stereotype.Component;
 class RecordCallWorker implements ExternalTaskHandler {
 
     private final CallRecords records;
+    private final Retries retries;
 
-    RecordCallWorker(CallRecords records) {
+    RecordCallWorker(CallRecords records, Retries retries) {
         this.records = records;
+        this.retries = retries;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        Retries.completeOrRetry(task, service, () -> {
+        retries.completeOrRetry(task, service, () -> {
             records.record(new HandledCall(task.getProcessInstanceId(), task.getBusinessKey(), task.getVariable("clientId"),
                     task.getVariable("dialledNumber"), task.getVariable("callerNumber"), task.getVariable("callerName"),
                     task.getVariable("reason"), task.getVariable("category"), task.getVariable("mood"), task.getVariable("notes")));

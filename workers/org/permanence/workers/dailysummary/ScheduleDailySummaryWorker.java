@@ -20,14 +20,16 @@ import org.springframework.stereotype.Component;
 class ScheduleDailySummaryWorker implements ExternalTaskHandler {
 
     private final DailySummaries summaries;
+    private final Retries retries;
 
-    ScheduleDailySummaryWorker(DailySummaries summaries) {
+    ScheduleDailySummaryWorker(DailySummaries summaries, Retries retries) {
         this.summaries = summaries;
+        this.retries = retries;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        Retries.completeOrRetry(task, service, () -> {
+        retries.completeOrRetry(task, service, () -> {
             DailySummaries.NextSummary next = summaries.next(task.getVariable("clientId"), Instant.now());
             return Map.of("summaryDueAt", Date.from(next.dueAt()), "lastSummary", next.last());
         });

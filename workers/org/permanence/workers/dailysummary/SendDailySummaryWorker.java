@@ -19,14 +19,16 @@ import org.springframework.stereotype.Component;
 class SendDailySummaryWorker implements ExternalTaskHandler {
 
     private final DailySummaries summaries;
+    private final Retries retries;
 
-    SendDailySummaryWorker(DailySummaries summaries) {
+    SendDailySummaryWorker(DailySummaries summaries, Retries retries) {
         this.summaries = summaries;
+        this.retries = retries;
     }
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        Retries.completeOrRetry(task, service, () -> {
+        retries.completeOrRetry(task, service, () -> {
             Date dueAt = task.getVariable("summaryDueAt");
             summaries.send(task.getVariable("clientId"), dueAt.toInstant());
             return Map.of();

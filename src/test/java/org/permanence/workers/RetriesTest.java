@@ -8,18 +8,20 @@ import org.junit.jupiter.api.Test;
 
 class RetriesTest {
 
+    private static final Retries RETRIES = new Retries(new RetryPolicy(4, Duration.ofSeconds(10)));
+
     @Test
     void aFirstFailureLeavesThreeMoreAttempts() {
-        assertThat(Retries.remainingAfter(null)).isEqualTo(3);
-        assertThat(Retries.remainingAfter(3)).isEqualTo(2);
-        assertThat(Retries.remainingAfter(1)).isZero();
-        assertThat(Retries.remainingAfter(0)).isZero();
+        assertThat(RETRIES.remainingAfter(null)).isEqualTo(3);
+        assertThat(RETRIES.remainingAfter(3)).isEqualTo(2);
+        assertThat(RETRIES.remainingAfter(1)).isZero();
+        assertThat(RETRIES.remainingAfter(0)).isZero();
     }
 
     @Test
     void pausesDoubleBetweenAttempts() {
-        assertThat(Retries.pauseBefore(3)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(Retries.pauseBefore(2)).isEqualTo(Duration.ofSeconds(20));
-        assertThat(Retries.pauseBefore(1)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(RETRIES.pauseBefore(3)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(RETRIES.pauseBefore(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(RETRIES.pauseBefore(1)).isEqualTo(Duration.ofSeconds(40));
     }
 }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.Test;
+import org.permanence.workers.Retries;
+import org.permanence.workers.RetryPolicy;
 import org.mockito.ArgumentCaptor;
 import org.permanence.mail.MailNotSent;
 import org.permanence.notifications.CallMessage;
@@ -28,6 +31,7 @@ class CallMessageWorkerTest {
     private final ClientNotifications notifications = mock(ClientNotifications.class);
     private final ExternalTask task = mock(ExternalTask.class);
     private final ExternalTaskService service = mock(ExternalTaskService.class);
+    private static final Retries RETRIES = new Retries(new RetryPolicy(4, Duration.ofSeconds(10)));
 
     @Test
     void theMessageIsReadFromTheCallAndTheStepCompletedOnceTold() {
@@ -37,7 +41,7 @@ class CallMessageWorkerTest {
         Map.of("clientId", "cabinet-martin", "callerName", "M. Dupont", "callerNumber", "+33612345678", "reason", "Ordonnance",
                 "category", "message", "mood", "calm", "notes", "Rappeler").forEach((name, value) -> doReturn(value).when(task).getVariable(name));
 
-        new NotifyClientWorker(notifications).execute(task, service);
+        new NotifyClientWorker(notifications, RETRIES).execute(task, service);
 
         ArgumentCaptor<CallMessage> told = ArgumentCaptor.forClass(CallMessage.class);
         verify(notifications).tellNow(told.capture());
@@ -53,7 +57,7 @@ class CallMessageWorkerTest {
         doThrow(new MailNotSent("Mail for client cabinet-martin to dr.martin@example.fr not sent: Couldn't connect to host", null))
                 .when(notifications).tellUrgently(any());
 
-        new NotifyUrgentContactWorker(notifications).execute(task, service);
+        new NotifyUrgentContactWorker(notifications, RETRIES).execute(task, service);
 
         verify(service).handleFailure(eq(task), eq("Mail for client cabinet-martin to dr.martin@example.fr not sent: Couldn't connect to host"),
                 contains("MailNotSent"), eq(3), eq(10_000L));
