@@ -146,12 +146,14 @@ public class Bookings {
         String number = blankToNull(request.callerNumber());
         if (number == null) {
             if (blankToNull(request.callerEmail()) == null) {
-                problems.add(new FieldProblem("callerNumber", "give the caller's phone number or e-mail address, to confirm the appointment"));
+                problems.add(new FieldProblem("callerNumber",
+                        "give the caller's phone number or e-mail address, to confirm the appointment"));
             }
             return null;
         }
         return PhoneNumbers.e164(number).orElseGet(() -> {
-            problems.add(new FieldProblem("callerNumber", "'" + number + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78"));
+            problems.add(new FieldProblem("callerNumber",
+                    "'" + number + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78"));
             return null;
         });
     }
