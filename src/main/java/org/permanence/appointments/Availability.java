@@ -3,6 +3,7 @@ package org.permanence.appointments;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,8 @@ final class Availability {
      */
     Optional<String> refusal(Diary diary, AppointmentType type, Instant start, Instant now) {
         if (!Interval.onGrid(start, step)) {
-            return Optional.of("must be on the " + step.toMinutes() + "-minute grid of the clock, such as 09:00 or 09:"
-                    + String.format("%02d", step.toMinutes() % 60));
+            return Optional.of("must be on the " + step.toMinutes() + "-minute grid of the clock, such as 09:00 or "
+                    + LocalTime.of(9, 0).plus(step));
         }
         if (tooSoon(type, start, now)) {
             return Optional.of("is too soon: a " + type.name() + " is booked at least " + type.minimumNoticeMinutes()
