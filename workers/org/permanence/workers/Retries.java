@@ -3,6 +3,8 @@ package org.permanence.workers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -21,6 +23,15 @@ public final class Retries {
     static final Duration FIRST_PAUSE = Duration.ofSeconds(10);
 
     private Retries() {
+    }
+
+    /** Completes the task with the variables the work answers, or reports its failure as {@link #fail} does. */
+    public static void completeOrRetry(ExternalTask task, ExternalTaskService service, Supplier<Map<String, Object>> work) {
+        try {
+            service.complete(task, work.get());
+        } catch (RuntimeException e) {
+            fail(task, service, e);
+        }
     }
 
     public static void fail(ExternalTask task, ExternalTaskService service, Exception error) {

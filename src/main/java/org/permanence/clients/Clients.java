@@ -8,6 +8,7 @@ import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
 import org.permanence.telephony.PhoneNumbers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,10 +24,12 @@ public class Clients {
 
     private final ClientRepository repository;
     private final ClientTenants tenants;
+    private final ApplicationEventPublisher events;
 
-    Clients(ClientRepository repository, ClientTenants tenants) {
+    Clients(ClientRepository repository, ClientTenants tenants, ApplicationEventPublisher events) {
         this.repository = repository;
         this.tenants = tenants;
+        this.events = events;
     }
 
     public List<Client> visibleTo(SignedInUser user) {
@@ -79,7 +82,9 @@ public class Clients {
         }
         repository.save(normalised);
         tenants.ensure(normalised.id(), normalised.name());
-        return repository.findById(normalised.id()).orElseThrow();
+        Client saved = repository.findById(normalised.id()).orElseThrow();
+        events.publishEvent(new ClientSettingsSaved(saved));
+        return saved;
     }
 
     private static Client withE164Lines(Client client) {

@@ -25,4 +25,13 @@ class PhoneNumbersTest {
     void refusesWhatIsNotAPhoneNumber(String written) {
         assertThat(PhoneNumbers.e164(written)).isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "+33612345678, +33 6 12 34 56 78",
+            "01 45 67 89 10, +33 1 45 67 89 10",
+            "numéro masqué, numéro masqué"})
+    void showsANumberTheWayPeopleDialIt(String stored, String shown) {
+        assertThat(PhoneNumbers.readable(stored)).isEqualTo(shown);
+    }
 }

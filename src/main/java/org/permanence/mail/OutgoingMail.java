@@ -1,0 +1,74 @@
+package org.permanence.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands mail to the SMTP server (the embedded one, or the office's relay). Every mail carries its
+ * client in {@link StoredMail#CLIENT_HEADER} and a Message-ID derived from an idempotency key: when a
+ * crash makes us send the same mail again, the copy has the same Message-ID, which mail servers and
+ * clients use to recognise (and usually drop) a duplicate.
+ */
+@Component
+public class OutgoingMail {
+
+    private final JavaMailSender sender;
+    private final String from;
+    private final String domain;
+
+    public OutgoingMail(JavaMailSender sender, MailProperties properties) {
+        this.sender = sender;
+        this.from = properties.from();
+        this.domain = properties.from().substring(properties.from().indexOf('@') + 1);
+    }
+
+    /** Sends the mail now and answers its Message-ID; throws {@link MailNotSent} when the server did not take it. */
+    public String send(ClientMail mail, String idempotencyKey) {
+        String messageId = messageIdFor(idempotencyKey);
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty() || mail.html() != null,
+                    StandardCharsets.UTF_8.name());
+            helper.setFrom(from);
+            helper.setTo(mail.to());
+            // a subject is one line, whatever a caller's name or reason contained
+            helper.setSubject(mail.subject().replaceAll("\\s+", " ").strip());
+            if (mail.html() == null) {
+                helper.setText(mail.text());
+            } else {
+                helper.setText(mail.text(), mail.html());
+            }
+            for (ClientMail.Attachment attachment : mail.attachments()) {
+                helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
+            }
+            message.setHeader(StoredMail.CLIENT_HEADER, mail.clientId());
+            // JavaMailSenderImpl keeps a Message-ID that is already set instead of making up a new one
+            message.setHeader("Message-ID", messageId);
+            sender.send(message);
+            return messageId;
+        } catch (MessagingException | MailException e) {
+            throw new MailNotSent("Mail for client " + mail.clientId() + " to " + mail.to() + " not sent (Message-ID "
+                    + messageId + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** The same key always gives the same Message-ID; the key itself may hold characters a Message-ID may not. */
+    public String messageIdFor(String idempotencyKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.permanence;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import org.permanence.mail.MailFolder;
+import org.permanence.mail.MailProperties;
+import org.permanence.mail.OutgoingMail;
+import org.permanence.mail.StoredMail;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Reading what the shared node's embedded mail server received, as a client's mailbox would. */
+public final class TestMail {
+
+    private TestMail() {
+    }
+
+    /** The mails delivered to this address, oldest first. */
+    public static List<StoredMail> to(MailFolder folder, String address) {
+        return folder.all().stream().filter(mail -> mail.mailbox().equalsIgnoreCase(address)).toList();
+    }
+
+    /** The content of the attachment with this file name. */
+    public static byte[] attachment(StoredMail mail, String fileName) throws MessagingException, IOException {
+        Multipart parts = (Multipart) mail.message().getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (fileName.equals(part.getFileName())) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("No attachment " + fileName + " in " + mail.subject() + "; it has " + mail.attachmentNames());
+    }
+
+    /** Outgoing mail pointed at a port where no mail server listens: the mail server is down. */
+    public static OutgoingMail serverDown(MailProperties properties) {
+        JavaMailSenderImpl nobodyListens = new JavaMailSenderImpl();
+        nobodyListens.setHost("127.0.0.1");
+        nobodyListens.setPort(TestOffice.freePort());
+        return new OutgoingMail(nobodyListens, properties);
+    }
+}
