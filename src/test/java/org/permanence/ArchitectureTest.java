@@ -31,7 +31,7 @@ class ArchitectureTest {
     @Test
     void theDomainCodeWorkersCallRunsWithoutAnEngine() {
         noClasses().that().resideInAnyPackage("org.permanence.calls..", "org.permanence.notifications..", "org.permanence.mail..",
-                        "org.permanence.telephony..", "org.permanence.storage..")
+                        "org.permanence.telephony..", "org.permanence.storage..", "org.permanence.appointments..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..", "org.camunda.bpm.webapp..")
                 .because("the workers' domain services are loaded on worker nodes too")
                 .check(PRODUCTION);

@@ -1,0 +1,15 @@
+package org.permanence.appointments;
+
+import java.time.Instant;
+
+/**
+ * A caller's appointment with a client. {@code occupied} is what it keeps others from: its buffers
+ * included, on the lock grid. {@code sequence} is the calendar event's SEQUENCE, raised by each change.
+ */
+public record Appointment(String id, String clientId, String type, Instant start, Instant end, Interval occupied, Caller caller,
+                          AppointmentStatus status, String processInstanceId, int sequence, Instant createdAt, Instant updatedAt) {
+
+    /** Who the appointment is for, and how to reach them. */
+    public record Caller(String name, String number, String email) {
+    }
+}

@@ -1,0 +1,164 @@
+package org.permanence.appointments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.permanence.appointments.Appointment.Caller;
+import org.permanence.appointments.BookingOutcome.Booked;
+import org.permanence.appointments.BookingOutcome.SlotTaken;
+import org.permanence.clients.Client;
+import org.permanence.clients.Client.AppointmentType;
+import org.permanence.system.FieldProblem;
+import org.permanence.system.InvalidRequest;
+import org.permanence.telephony.PhoneNumbers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A client's appointments as the secretaries make them: free slots to offer, bookings that keep the
+ * client's rules ({@link Availability}) and never double-book ({@link AppointmentBook}), cancellations
+ * that free the slot. Callers pass the client they already may see.
+ */
+@Service
+public class Bookings {
+
+    private final AppointmentBook book;
+    private final AppointmentProperties properties;
+    private final Availability availability;
+    private final Clock clock;
+
+    @Autowired
+    Bookings(AppointmentBook book, AppointmentProperties properties) {
+        this(book, properties, Clock.systemUTC());
+    }
+
+    Bookings(AppointmentBook book, AppointmentProperties properties, Clock clock) {
+        this.book = book;
+        this.properties = properties;
+        this.availability = new Availability(properties.slotStep());
+        this.clock = clock;
+    }
+
+    /** Free slots from the first day to the last, both included, on the client's calendar. */
+    public FreeSlots freeSlots(Client client, String typeCode, LocalDate from, LocalDate to) {
+        List<FieldProblem> problems = new ArrayList<>();
+        AppointmentType type = typeOf(client, typeCode, problems);
+        if (to.isBefore(from)) {
+            problems.add(new FieldProblem("to", "is before from (" + from + "); give the last day wanted"));
+        } else if (ChronoUnit.DAYS.between(from, to) >= properties.maxDays()) {
+            problems.add(new FieldProblem("to", "asks for " + (ChronoUnit.DAYS.between(from, to) + 1) + " days; list at most "
+                    + properties.maxDays() + " at once, up to " + from.plusDays(properties.maxDays() - 1) + " from " + from));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        ZoneId zone = ZoneId.of(client.timeZone());
+        // a day longer on each side: the days' opening ranges in real time lie well within
+        Interval days = new Interval(from.minusDays(1).atStartOfDay(zone).toInstant(), to.plusDays(2).atStartOfDay(zone).toInstant());
+        Diary diary = new Diary(zone, client.openingHours(), book.closures(client.id()), book.occupiedDuring(client.id(), days));
+        return new FreeSlots(client.id(), type.code(), client.timeZone(), from, to,
+                availability.freeSlots(diary, type, from, to, clock.instant()));
+    }
+
+    /**
+     * Books the caller in, when the client's rules allow that start (otherwise 400 with the field
+     * problems) and nobody holds any of its time (otherwise {@link SlotTaken}).
+     */
+    public BookingOutcome book(Client client, BookingRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        AppointmentType type = typeOf(client, request.type(), problems);
+        String number = callerNumber(request, problems);
+        Instant start = request.start().toInstant();
+        ZoneId zone = ZoneId.of(client.timeZone());
+        Instant now = clock.instant();
+        if (type != null) {
+            availability.refusal(new Diary(zone, client.openingHours(), book.closures(client.id()), List.of()), type, start, now)
+                    .ifPresent(reason -> problems.add(new FieldProblem("start", reason)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        try {
+            Caller caller = new Caller(request.callerName(), number, blankToNull(request.callerEmail()));
+            return new Booked(book.book(client.id(), type, start, caller, now));
+        } catch (DuplicateKeyException taken) {
+            return new SlotTaken(LocalDateTime.ofInstant(start, zone));
+        }
+    }
+
+    /** Cancels the appointment and frees its slot; cancelling it again changes nothing. */
+    public Appointment cancel(Client client, String appointmentId) {
+        Appointment appointment = get(client, appointmentId);
+        if (appointment.status() == AppointmentStatus.BOOKED) {
+            book.cancel(client.id(), appointmentId, clock.instant());
+            return get(client, appointmentId);
+        }
+        if (appointment.status() != AppointmentStatus.CANCELLED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "Appointment " + appointmentId + " is " + appointment.status() + "; only a booked appointment can be cancelled");
+        }
+        return appointment;
+    }
+
+    public Appointment get(Client client, String appointmentId) {
+        return book.find(client.id(), appointmentId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No appointment '" + appointmentId + "' for client '" + client.id() + "'"));
+    }
+
+    public ClientClosures closures(Client client) {
+        return new ClientClosures(book.closures(client.id()));
+    }
+
+    public ClientClosures replaceClosures(Client client, ClientClosures closures) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < closures.closures().size(); i++) {
+            Closure closure = closures.closures().get(i);
+            if (!closure.from().isBefore(closure.to())) {
+                problems.add(new FieldProblem("closures[" + i + "].to", "is not after from (" + closure.from()
+                        + "); a whole day closes from its 00:00 to the next day's 00:00"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        book.replaceClosures(client.id(), closures.closures());
+        return closures(client);
+    }
+
+    private static AppointmentType typeOf(Client client, String code, List<FieldProblem> problems) {
+        return client.appointmentTypes().stream().filter(type -> type.code().equals(code)).findFirst().orElseGet(() -> {
+            problems.add(new FieldProblem("type", "unknown appointment type '" + code + "'; this client's types are "
+                    + client.appointmentTypes().stream().map(AppointmentType::code).toList()));
+            return null;
+        });
+    }
+
+    private static String callerNumber(BookingRequest request, List<FieldProblem> problems) {
+        String number = blankToNull(request.callerNumber());
+        if (number == null) {
+            if (blankToNull(request.callerEmail()) == null) {
+                problems.add(new FieldProblem("callerNumber",
+                        "give the caller's phone number or e-mail address, to confirm the appointment"));
+            }
+            return null;
+        }
+        return PhoneNumbers.e164(number).orElseGet(() -> {
+            problems.add(new FieldProblem("callerNumber",
+                    "'" + number + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78"));
+            return null;
+        });
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
