@@ -1,0 +1,17 @@
+package org.permanence.assignment;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A secretary who serves the task's client: her status, the types of the open tasks assigned to her,
+ * the moods of the last calls she handled (newest first), and when a task was last assigned to her (null: never).
+ */
+public record Candidate(String userId, SecretaryStatus status, List<String> assignedTaskTypes, List<String> lastMoods,
+                        Instant lastAssignedAt) {
+
+    public Candidate {
+        assignedTaskTypes = List.copyOf(assignedTaskTypes);
+        lastMoods = lastMoods.stream().map(mood -> mood == null ? "" : mood).toList();
+    }
+}
