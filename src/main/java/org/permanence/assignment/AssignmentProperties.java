@@ -23,7 +23,8 @@ public record AssignmentProperties(Map<String, Integer> weights, int defaultWeig
         }
     }
 
+    /** A task made by hand in Tasklist has no BPMN task id: it weighs the default. */
     int weightOf(String taskType) {
-        return weights.getOrDefault(taskType, defaultWeight);
+        return taskType == null ? defaultWeight : weights.getOrDefault(taskType, defaultWeight);
     }
 }

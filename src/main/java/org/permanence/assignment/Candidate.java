@@ -1,6 +1,8 @@
 package org.permanence.assignment;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,7 +13,8 @@ public record Candidate(String userId, SecretaryStatus status, List<String> assi
                         Instant lastAssignedAt) {
 
     public Candidate {
-        assignedTaskTypes = List.copyOf(assignedTaskTypes);
+        // not List.copyOf: a task made by hand in Tasklist has no type (null)
+        assignedTaskTypes = Collections.unmodifiableList(new ArrayList<>(assignedTaskTypes));
         lastMoods = lastMoods.stream().map(mood -> mood == null ? "" : mood).toList();
     }
 }

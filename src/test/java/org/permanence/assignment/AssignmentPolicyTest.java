@@ -55,6 +55,7 @@ class AssignmentPolicyTest {
         assertThat(choose(CALL_BACK, claire, sophie)).contains("sophie");
         assertThat(choose(CALL_BACK, claire, sophie.with("ReviewDraft", "ReviewDraft"))).contains("claire");
         assertThat(policy.effort(sophie.with("CallBack", "TakeAppointment").build())).isEqualTo(2 + 2 + 2);
+        assertThat(policy.effort(secretary("anne").with("ReviewDraft", null).build())).as("a task made by hand in Tasklist").isEqualTo(2);
     }
 
     @Test
@@ -112,7 +113,7 @@ class AssignmentPolicyTest {
 
         Builder with(String... taskTypes) {
             List<String> more = new ArrayList<>(assigned);
-            more.addAll(List.of(taskTypes));
+            more.addAll(Arrays.asList(taskTypes));
             return new Builder(id, status, until, more, moods, lastAssigned);
         }
 
