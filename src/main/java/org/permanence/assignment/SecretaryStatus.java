@@ -10,7 +10,10 @@ public record SecretaryStatus(String userId, Status status, Instant until, Insta
         return new SecretaryStatus(userId, Status.AVAILABLE, null, null);
     }
 
-    /** Her status at that moment: a focus or break past its end counts as available, without any job resetting it. */
+    /**
+     * Her status at that moment: a focus or break past its end counts as available, without any job
+     * resetting it, and as changed when it ended.
+     */
     public SecretaryStatus at(Instant now) {
         if (until != null && !now.isBefore(until)) {
             return new SecretaryStatus(userId, Status.AVAILABLE, null, until);

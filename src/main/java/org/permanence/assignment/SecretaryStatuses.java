@@ -3,14 +3,12 @@ package org.permanence.assignment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,16 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SecretaryStatuses {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    @Autowired
     SecretaryStatuses(JdbcClient jdbc) {
-        this(jdbc, Clock.systemUTC());
-    }
-
-    SecretaryStatuses(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     public SecretaryStatus of(String userId) {
@@ -41,7 +32,7 @@ public class SecretaryStatuses {
         Map<String, SecretaryStatus> statuses = new LinkedHashMap<>();
         userIds.forEach(id -> statuses.put(id, SecretaryStatus.available(id)));
         if (!userIds.isEmpty()) {
-            Instant now = clock.instant();
+            Instant now = Instant.now();
             jdbc.sql("select * from secretary_status where user_id in (:users)").param("users", userIds)
                     .query(SecretaryStatuses::status).list()
                     .forEach(status -> statuses.put(status.userId(), status.at(now)));
@@ -52,7 +43,7 @@ public class SecretaryStatuses {
     /** Sets her status; focus and break end after that many minutes. */
     @Transactional
     public SecretaryStatus set(String userId, Status status, Integer minutes) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         Timestamp until = status.hasEnd() ? Timestamp.from(now.plusSeconds(60L * minutes)) : null;
         int updated = jdbc.sql("update secretary_status set status = ?, ends_at = ?, updated_at = ? where user_id = ?")
                 .params(status.name(), until, Timestamp.from(now), userId).update();

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -93,16 +93,14 @@ class AssignNewTask implements TaskListener {
      * The task may be created by anyone — a secretary, a manager, the workers' service account, who
      * may not read the other secretaries' tasks or tenants — while the choice must weigh everyone's.
      */
-    private static <T> T asTheOffice(Callable<T> choice) {
+    private static <T> T asTheOffice(Supplier<T> choice) {
         CommandContext command = Context.getCommandContext();
         boolean authorizationCheck = command.isAuthorizationCheckEnabled();
         boolean tenantCheck = command.isTenantCheckEnabled();
         command.disableAuthorizationCheck();
         command.disableTenantCheck();
         try {
-            return choice.call();
-        } catch (Exception e) {
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            return choice.get();
         } finally {
             command.setAuthorizationCheckEnabled(authorizationCheck);
             command.setTenantCheckEnabled(tenantCheck);
