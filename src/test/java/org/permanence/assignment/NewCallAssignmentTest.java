@@ -91,6 +91,29 @@ class NewCallAssignmentTest {
     }
 
     @Test
+    void inFocusSheGetsTheUrgentFollowUpButNotTheNextCall() {
+        Task handled = callToHandle(PLUMBER_LINE);
+        statuses.set("claire", Status.BREAK, 15);
+        statuses.set("sophie", Status.FOCUS, 60);
+
+        assertThat(callToHandle(PLUMBER_LINE).getAssignee()).as("an ordinary call waits in the queue").isNull();
+
+        Map<String, Object> noted = new HashMap<>();
+        noted.put("callerName", "Mme Roche");
+        noted.put("reason", "Fuite d'eau importante au plafond");
+        noted.put("category", "urgent");
+        noted.put("mood", "calm");
+        tasks.complete(handled.getId(), noted);
+        Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(handled.getProcessInstanceId()).taskDefinitionKey("ConfirmClientReached").singleResult(), task -> task != null);
+
+        // its escalation timer must not fire later in the shared node
+        runtime.deleteProcessInstance(handled.getProcessInstanceId(), "test over");
+
+        assertThat(confirm.getAssignee()).as("urgent work reaches her in focus, not claire on her break").isEqualTo("sophie");
+    }
+
+    @Test
     void aCallOnAnUnknownLineIsLeftToTheManagersQueue() {
         Task unknownLine = callToHandle("+33100000000");
         // other tests count the clients of the open calls: this one, of no client, must not stay
