@@ -31,7 +31,8 @@ class ArchitectureTest {
     @Test
     void theDomainCodeWorkersCallRunsWithoutAnEngine() {
         noClasses().that().resideInAnyPackage("org.permanence.calls..", "org.permanence.notifications..", "org.permanence.mail..",
-                        "org.permanence.telephony..", "org.permanence.storage..", "org.permanence.appointments..")
+                        "org.permanence.telephony..", "org.permanence.storage..", "org.permanence.appointments..",
+                        "org.permanence.assignment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..", "org.camunda.bpm.webapp..")
                 .because("the workers' domain services are loaded on worker nodes too")
                 .check(PRODUCTION);

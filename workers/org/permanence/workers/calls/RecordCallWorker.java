@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "record-call", variableNames = {"callerName", "reason", "category", "mood", "notes",
-        "clientId", "callerNumber", "dialledNumber"})
+        "clientId", "callerNumber", "dialledNumber", "handledBy"})
 class RecordCallWorker implements ExternalTaskHandler {
 
     private final CallRecords records;
@@ -35,7 +35,8 @@ class RecordCallWorker implements ExternalTaskHandler {
         retries.completeOrRetry(task, service, () -> {
             records.record(new HandledCall(task.getProcessInstanceId(), task.getBusinessKey(), task.getVariable("clientId"),
                     task.getVariable("dialledNumber"), task.getVariable("callerNumber"), task.getVariable("callerName"),
-                    task.getVariable("reason"), task.getVariable("category"), task.getVariable("mood"), task.getVariable("notes")));
+                    task.getVariable("reason"), task.getVariable("category"), task.getVariable("mood"), task.getVariable("notes"),
+                    task.getVariable("handledBy")));
             return Map.of();
         });
     }

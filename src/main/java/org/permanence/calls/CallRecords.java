@@ -67,20 +67,20 @@ public class CallRecords {
         Timestamp now = now();
         int updated = jdbc.sql("""
                         update call set client_id = coalesce(?, client_id), caller_number = coalesce(?, caller_number),
-                          caller_name = ?, reason = ?, category = ?, mood = ?, notes = ?, recorded_at = ?
+                          caller_name = ?, reason = ?, category = ?, mood = ?, notes = ?, handled_by = ?, recorded_at = ?
                         where process_instance_id = ?""")
                 .params(call.clientId(), normalised(call.callerNumber()), call.callerName(), call.reason(), call.category(),
-                        call.mood(), call.notes(), now, call.processInstanceId())
+                        call.mood(), call.notes(), call.handledBy(), now, call.processInstanceId())
                 .update();
         if (updated == 0) {
             // logged by hand: nobody filed it when it rang, and the secretary evidently took it
             jdbc.sql("""
                             insert into call (id, process_instance_id, business_key, client_id, dialled_number, caller_number, status,
-                              received_at, caller_name, reason, category, mood, notes, recorded_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                              received_at, caller_name, reason, category, mood, notes, handled_by, recorded_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID().toString(), call.processInstanceId(), call.businessKey(), call.clientId(),
                             normalised(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(), now,
-                            call.callerName(), call.reason(), call.category(), call.mood(), call.notes(), now)
+                            call.callerName(), call.reason(), call.category(), call.mood(), call.notes(), call.handledBy(), now)
                     .update();
         }
     }
@@ -115,6 +115,15 @@ public class CallRecords {
     public List<Call> lastCallsOf(String clientId, String callerNumber, int limit) {
         return jdbc.sql("select * from call where client_id = ? and caller_number = ? order by received_at desc, id limit ?")
                 .params(clientId, normalised(callerNumber), limit).query(CallRecords::call).list();
+    }
+
+    /**
+     * The moods of the last calls this secretary handled, newest first (a mood may be null when she
+     * left it out): what the assignment policy needs to spare her a third difficult call in a row.
+     */
+    public List<String> lastMoodsHandledBy(String userId, int limit) {
+        return jdbc.sql("select mood from call where handled_by = ? and recorded_at is not null order by recorded_at desc, id limit ?")
+                .params(userId, limit).query((rs, row) -> rs.getString("mood")).list();
     }
 
     /** Numbers are compared in E.164; what is no phone number (a hidden caller) is kept as written. */

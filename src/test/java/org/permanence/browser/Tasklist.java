@@ -83,16 +83,28 @@ final class Tasklist {
         return new OpenedTask(taskId, tenant.trim(), briefing);
     }
 
-    /** Claims the open task; returns the assignee Tasklist then shows, once the form is unlocked for her. */
+    /**
+     * Makes the open task hers: claims it from the team queue, or, when the office already gave it to
+     * her, finds it so. Returns the assignee Tasklist then shows, once the form is unlocked for her.
+     */
     String claim() {
-        browser.click(CLAIM, "the Claim button");
+        browser.waitUntil("the Claim button or her name on the task",
+                driver -> !driver.findElements(CLAIM).isEmpty() || !assignee(driver).isEmpty());
+        if (!browser.driver().findElements(CLAIM).isEmpty()) {
+            browser.click(CLAIM, "the Claim button");
+        }
         return browser.waitUntil("the task to be hers and its form unlocked", driver -> {
             if (!driver.findElements(CLAIM).isEmpty() || !driver.findElements(LOCKED_FORM).isEmpty()) {
                 return null;
             }
-            String assignee = driver.findElement(By.cssSelector(".task-card li.assignee")).getText().trim();
+            String assignee = assignee(driver);
             return assignee.isEmpty() ? null : assignee;
         });
+    }
+
+    private static String assignee(WebDriver driver) {
+        return driver.findElements(By.cssSelector(".task-card li.assignee")).stream().map(WebElement::getText).map(String::trim)
+                .findFirst().orElse("");
     }
 
     /** Types into a text field or text area of the form. */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestMail;
+import org.permanence.assignment.SecretaryStatuses;
+import org.permanence.assignment.Status;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.StoredMail;
 import org.permanence.browser.Tasklist.OpenedTask;
@@ -28,8 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a secretary does in Camunda Tasklist, in a real (headless) browser: she signs in, finds her
- * clients' calls and no one else's, opens a call, reads the client's briefing card, fills the form and
- * completes the task; the engine then holds what she typed, and the client gets the message by e-mail. Screenshots: {@code target/screenshots}.
+ * clients' calls and no one else's, opens a call the office gave her, reads the client's briefing card,
+ * fills the form and completes the task; the engine then holds what she typed, and the client gets the message by e-mail. Screenshots: {@code target/screenshots}.
  */
 @OfficeIntegrationTest
 class TasklistBrowserTest {
@@ -54,6 +56,8 @@ class TasklistBrowserTest {
     HistoryService history;
     @Autowired
     MailFolder mailFolder;
+    @Autowired
+    SecretaryStatuses statuses;
 
     @Test
     void aSecretarySeesHerClientsCallsAndHandlesOneInTasklist() {
@@ -77,9 +81,17 @@ class TasklistBrowserTest {
 
         // a new call rings on the plumber's line (he wants messages at once); she handles this one, so the
         // demo's calls stay for the other tests. A caller of its own: a known caller's name would be filled in.
+        // Sophie, who serves the plumber too, is on a break: the office gives the call to claire.
         String callerDigits = String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String call = runtime.startProcessInstanceByKey("call-intake",
-                Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", "07" + callerDigits)).getId();
+        statuses.set("sophie", Status.BREAK, 15);
+        String call;
+        try {
+            call = runtime.startProcessInstanceByKey("call-intake",
+                    Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", "07" + callerDigits)).getId();
+            assertThat(awaitCallToHandle(call).getAssignee()).isEqualTo("claire");
+        } finally {
+            statuses.set("sophie", Status.AVAILABLE, null);
+        }
         String taskId = awaitCallToHandle(call).getId();
         tasklist.reload();
         assertThat(tasklist.listedTaskIds()).hasSize(listed.size() + 1).contains(taskId);

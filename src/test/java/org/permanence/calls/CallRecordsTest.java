@@ -143,7 +143,7 @@ class CallRecordsTest {
     }
 
     private static HandledCall handled(String processInstanceId, String clientId, String caller, String reason) {
-        return new HandledCall(processInstanceId, null, clientId, "01 45 67 89 10", caller, "M. Dupont", reason, "message", "calm", null);
+        return new HandledCall(processInstanceId, null, clientId, "01 45 67 89 10", caller, "M. Dupont", reason, "message", "calm", null, null);
     }
 
     /** A French mobile number no other test uses, in E.164. */

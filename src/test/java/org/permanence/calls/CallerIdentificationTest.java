@@ -49,7 +49,7 @@ class CallerIdentificationTest {
                 .doesNotContainKey("callerName");
         for (int earlier = 1; earlier <= 4; earlier++) {
             calls.record(new HandledCall("history-" + caller + "-" + earlier, null, "plomberie-leroy", "05 56 98 76 54", caller,
-                    "Mme Lefèvre", "Fuite n°" + earlier, "message", "annoyed", null));
+                    "Mme Lefèvre", "Fuite n°" + earlier, "message", "annoyed", null, null));
         }
 
         Map<String, Object> card = identification().identify("05 56 98 76 54", caller);

@@ -51,6 +51,9 @@ class RecordCallWorkerTest {
             handled.put("category", "urgent");
             handled.put("mood", "distressed");
             handled.put("notes", null);
+            // a secretary of its own, so that no other test's calls count among her last ones
+            String secretary = "record-call-" + caller;
+            handled.put("handledBy", secretary);
 
             String processInstanceId = runtime.startProcessInstanceByKey("record-call-only", handled).getId();
             awaitEnd(processInstanceId);
@@ -64,6 +67,7 @@ class RecordCallWorkerTest {
                 assertThat(call.notes()).isNull();
                 assertThat(call.status()).isEqualTo(CallStatus.ANSWERED);
             });
+            assertThat(records.lastMoodsHandledBy(secretary, 2)).containsExactly("distressed");
         } finally {
             repository.deleteDeployment(deployment, true);
         }

@@ -1,0 +1,77 @@
+package org.permanence.assignment;
+
+import static java.util.Comparator.comparing;
+import static java.util.Comparator.naturalOrder;
+import static java.util.Comparator.nullsFirst;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who gets a new task, among the secretaries who serve its client. Workload is shared by effort, not
+ * in turns; a secretary on a break or away gets nothing, one in focus only urgent work; and after two
+ * difficult calls in a row she gets no third call while a colleague can take it. Nobody fits: nobody is
+ * chosen, and the task waits in the team queue for whoever claims it.
+ */
+@Component
+public class AssignmentPolicy {
+
+    /** The BPMN task in which a secretary answers a call (call-intake.bpmn). */
+    public static final String HANDLE_CALL = "HandleCall";
+    /** The call category a secretary picks for an urgent call (forms/handle-call.form). */
+    static final String URGENT_CATEGORY = "urgent";
+    /** Moods of the caller (forms/handle-call.form) that make a call hard on the secretary. */
+    static final Set<String> DIFFICULT_MOODS = Set.of("angry", "distressed");
+    private static final int DIFFICULT_CALLS_IN_A_ROW = 2;
+
+    private final AssignmentProperties properties;
+
+    public AssignmentPolicy(AssignmentProperties properties) {
+        this.properties = properties;
+    }
+
+    public Optional<String> choose(TaskToAssign task, List<Candidate> candidates, Instant now) {
+        boolean urgent = isUrgent(task);
+        List<Candidate> fit = candidates.stream().filter(candidate -> mayTake(candidate.status().at(now).status(), urgent)).toList();
+        if (HANDLE_CALL.equals(task.type())) {
+            // the new call's mood is unknown until it is handled: spare whoever just had two hard ones, if anyone else fits
+            List<Candidate> rested = fit.stream().filter(candidate -> !justHadDifficultCalls(candidate)).toList();
+            if (!rested.isEmpty()) {
+                fit = rested;
+            }
+        }
+        // equal effort: whoever was given work longest ago (never: first), then by id, so the choice always repeats
+        Comparator<Candidate> order = comparing(this::effort)
+                .thenComparing(Candidate::lastAssignedAt, nullsFirst(naturalOrder()))
+                .thenComparing(Candidate::userId);
+        return fit.stream().min(order).map(Candidate::userId);
+    }
+
+    boolean isUrgent(TaskToAssign task) {
+        return task.priority() >= properties.urgentPriority() || URGENT_CATEGORY.equals(task.callCategory());
+    }
+
+    /** The sum of the weights of the open tasks assigned to her. */
+    int effort(Candidate candidate) {
+        return candidate.assignedTaskTypes().stream().mapToInt(properties::weightOf).sum();
+    }
+
+    private static boolean mayTake(Status status, boolean urgent) {
+        return switch (status) {
+            case AVAILABLE -> true;
+            case FOCUS -> urgent;
+            case BREAK, AWAY -> false;
+        };
+    }
+
+    private static boolean justHadDifficultCalls(Candidate candidate) {
+        List<String> moods = candidate.lastMoods();
+        return moods.size() >= DIFFICULT_CALLS_IN_A_ROW
+                && moods.subList(0, DIFFICULT_CALLS_IN_A_ROW).stream().allMatch(DIFFICULT_MOODS::contains);
+    }
+}

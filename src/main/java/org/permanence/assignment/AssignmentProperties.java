@@ -1,0 +1,30 @@
+package org.permanence.assignment;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How work is shared: the effort each task type weighs (by BPMN task id; others weigh
+ * {@code defaultWeight}), and the priority from which a task is urgent enough to reach a secretary in focus.
+ */
+@ConfigurationProperties("permanence.assignment")
+public record AssignmentProperties(Map<String, Integer> weights, int defaultWeight, int urgentPriority) {
+
+    public AssignmentProperties {
+        weights = weights == null ? Map.of() : Map.copyOf(weights);
+        weights.forEach((type, weight) -> {
+            if (weight < 0) {
+                throw new IllegalArgumentException("permanence.assignment.weights." + type + " must be 0 or more, not " + weight);
+            }
+        });
+        if (defaultWeight < 0) {
+            throw new IllegalArgumentException("permanence.assignment.default-weight must be 0 or more, not " + defaultWeight);
+        }
+    }
+
+    /** A task made by hand in Tasklist has no BPMN task id: it weighs the default. */
+    int weightOf(String taskType) {
+        return taskType == null ? defaultWeight : weights.getOrDefault(taskType, defaultWeight);
+    }
+}

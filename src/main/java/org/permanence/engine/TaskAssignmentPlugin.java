@@ -1,0 +1,65 @@
+package org.permanence.engine;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.permanence.assignment.AssignmentPolicy;
+import org.permanence.assignment.SecretaryStatuses;
+import org.permanence.calls.CallRecords;
+import org.permanence.system.EngineNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of every process, as deployed, gets two listeners: on creation the assignment
+ * policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
+ * the variable {@code handledBy}, which the record-call worker files with the call (workers cannot see
+ * a task's assignee). Built-in listeners, so that no process model can forget them.
+ */
+@Component
+@EngineNode
+class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
+
+    static final String HANDLED_BY = "handledBy";
+
+    private final AssignNewTask assignNewTask;
+
+    TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls) {
+        this.assignNewTask = new AssignNewTask(policy, statuses, calls);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(listenersOnUserTasks());
+    }
+
+    private BpmnParseListener listenersOnUserTasks() {
+        TaskListener rememberWhoHandledTheCall = TaskAssignmentPlugin::rememberWhoHandledTheCall;
+        return new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assignNewTask);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rememberWhoHandledTheCall);
+            }
+        };
+    }
+
+    private static void rememberWhoHandledTheCall(DelegateTask task) {
+        if (AssignmentPolicy.HANDLE_CALL.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+            task.setVariable(HANDLED_BY, task.getAssignee());
+        }
+    }
+}

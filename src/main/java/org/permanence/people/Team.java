@@ -1,0 +1,63 @@
+package org.permanence.people;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.permanence.system.EngineNode;
+import org.springframework.stereotype.Component;
+
+/** The secretaries of the office and the clients each of them serves, as Camunda's users, groups and tenants hold them. */
+@Component
+@EngineNode
+public class Team {
+
+    /** A secretary: her login, her name as her colleagues read it, the clients she serves. */
+    public record Secretary(String id, String name, List<String> clients) {
+    }
+
+    private final IdentityService identity;
+
+    Team(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    /** Every secretary who serves at least one of these clients. */
+    public List<Secretary> serving(Collection<String> clientIds) {
+        return everyone().stream().filter(secretary -> secretary.clients().stream().anyMatch(clientIds::contains)).toList();
+    }
+
+    public List<Secretary> everyone() {
+        return asTheOffice(() -> identity.createUserQuery().memberOfGroup(Groups.SECRETARIES).orderByUserId().asc().list().stream()
+                .map(this::secretary).toList());
+    }
+
+    private Secretary secretary(User user) {
+        List<String> clients = identity.createTenantQuery().userMember(user.getId()).orderByTenantId().asc().list().stream()
+                .map(Tenant::getId).toList();
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return new Secretary(user.getId(), name.isEmpty() ? user.getId() : name, clients);
+    }
+
+    /**
+     * Who serves which client is known to the whole office, but the engine would show a secretary only
+     * the users and tenants Admin granted her: the roster is read without her rights, and the callers
+     * of this class decide what of it she sees.
+     */
+    private <T> T asTheOffice(Supplier<T> query) {
+        Authentication caller = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return query.get();
+        } finally {
+            if (caller != null) {
+                identity.setAuthentication(caller);
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.permanence.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Who gets a new task: one test per rule of {@link AssignmentPolicy}, and its tie-break. */
+class AssignmentPolicyTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
+    private static final TaskToAssign CALL = new TaskToAssign("HandleCall", 50, null);
+    private static final TaskToAssign CALL_BACK = new TaskToAssign("CallBack", 50, "call-back");
+
+    private final AssignmentPolicy policy = new AssignmentPolicy(new AssignmentProperties(
+            Map.of("HandleCall", 3, "CallBack", 2, "ConfirmClientReached", 2, "TakeAppointment", 2), 1, 90));
+
+    @Test
+    void anAvailableSecretaryGetsTheTaskAndOneOnBreakOrAwayDoesNot() {
+        assertThat(choose(CALL, secretary("claire").on(Status.BREAK, 10), secretary("sophie"))).contains("sophie");
+        assertThat(choose(CALL, secretary("claire").on(Status.AWAY, 0), secretary("sophie"))).contains("sophie");
+        assertThat(choose(new TaskToAssign("HandleCall", 100, "urgent"), secretary("claire").on(Status.BREAK, 10)))
+                .as("not even urgent work reaches her on a break").isEmpty();
+    }
+
+    @Test
+    void aBreakPastItsEndCountsAsAvailable() {
+        assertThat(choose(CALL, secretary("claire").on(Status.BREAK, -1))).contains("claire");
+        assertThat(choose(CALL, secretary("claire").on(Status.BREAK, 0))).as("ends at this very minute").contains("claire");
+    }
+
+    @Test
+    void aSecretaryInFocusGetsOnlyUrgentWork() {
+        Builder claire = secretary("claire").on(Status.FOCUS, 30);
+
+        assertThat(choose(CALL, claire, secretary("sophie").with("HandleCall", "HandleCall"))).contains("sophie");
+        assertThat(choose(CALL, claire)).isEmpty();
+        assertThat(choose(new TaskToAssign("ConfirmClientReached", 90, null), claire)).as("priority 90").contains("claire");
+        assertThat(choose(new TaskToAssign("CallBack", 50, "urgent"), claire)).as("a call marked urgent").contains("claire");
+    }
+
+    @Test
+    void theTaskGoesToWhoeverCarriesTheLeastEffort() {
+        // claire: one call (3); sophie: three tasks of weight 1 each, less effort for more tasks
+        Builder claire = secretary("claire").with("HandleCall");
+        Builder sophie = secretary("sophie").with("ReviewDraft", "ReviewDraft");
+
+        assertThat(choose(CALL_BACK, claire, sophie)).contains("sophie");
+        assertThat(choose(CALL_BACK, claire, sophie.with("ReviewDraft", "ReviewDraft"))).contains("claire");
+        assertThat(policy.effort(sophie.with("CallBack", "TakeAppointment").build())).isEqualTo(2 + 2 + 2);
+        assertThat(policy.effort(secretary("anne").with("ReviewDraft", null).build())).as("a task made by hand in Tasklist").isEqualTo(2);
+    }
+
+    @Test
+    void afterTwoDifficultCallsInARowSheGetsNoThirdCallWhileAColleagueCanTakeIt() {
+        Builder shaken = secretary("claire").moods("angry", "distressed", "calm");
+        Builder busier = secretary("sophie").with("HandleCall", "HandleCall");
+
+        assertThat(choose(CALL, shaken, busier)).contains("sophie");
+        assertThat(choose(CALL_BACK, shaken, busier)).as("other work than calls reaches her as usual").contains("claire");
+        assertThat(choose(CALL, secretary("claire").moods("angry", "calm", "distressed"), busier))
+                .as("one difficult call, then a calm one: not in a row").contains("claire");
+        assertThat(choose(CALL, secretary("claire").moods("distressed"), busier)).as("only one call so far").contains("claire");
+    }
+
+    @Test
+    void afterTwoDifficultCallsSheStillGetsTheCallWhenNobodyElseFits() {
+        Builder shaken = secretary("claire").moods("angry", "angry");
+
+        assertThat(choose(CALL, shaken)).contains("claire");
+        assertThat(choose(CALL, shaken, secretary("sophie").on(Status.BREAK, 15))).contains("claire");
+    }
+
+    @Test
+    void equalEffortGoesToWhoeverWasGivenWorkLongestAgoThenByLogin() {
+        Builder recent = secretary("anne").lastAssigned(Duration.ofMinutes(2));
+        Builder earlier = secretary("zoe").lastAssigned(Duration.ofMinutes(40));
+
+        assertThat(choose(CALL, recent, earlier)).contains("zoe");
+        assertThat(choose(CALL, earlier, secretary("yasmine"))).as("never given work: first").contains("yasmine");
+        assertThat(choose(CALL, secretary("sophie"), secretary("claire"))).as("nothing else to tell them apart").contains("claire");
+        assertThat(choose(CALL, secretary("claire"), secretary("sophie"))).contains("claire");
+    }
+
+    @Test
+    void nobodyFitsNobodyIsChosenAndTheTaskStaysInTheTeamQueue() {
+        assertThat(choose(CALL)).isEmpty();
+        assertThat(choose(CALL, secretary("claire").on(Status.AWAY, 0), secretary("sophie").on(Status.FOCUS, 60))).isEmpty();
+    }
+
+    private Optional<String> choose(TaskToAssign task, Builder... candidates) {
+        return policy.choose(task, Arrays.stream(candidates).map(Builder::build).toList(), NOW);
+    }
+
+    private static Builder secretary(String id) {
+        return new Builder(id, Status.AVAILABLE, null, List.of(), List.of(), null);
+    }
+
+    /** A candidate as the test needs her, everything else ordinary: available, nothing assigned, no calls yet. */
+    private record Builder(String id, Status status, Instant until, List<String> assigned, List<String> moods, Instant lastAssigned) {
+
+        /** Status for that many minutes from now (negative: ended that long ago). */
+        Builder on(Status status, int minutes) {
+            return new Builder(id, status, status.hasEnd() ? NOW.plus(Duration.ofMinutes(minutes)) : null, assigned, moods, lastAssigned);
+        }
+
+        Builder with(String... taskTypes) {
+            List<String> more = new ArrayList<>(assigned);
+            more.addAll(Arrays.asList(taskTypes));
+            return new Builder(id, status, until, more, moods, lastAssigned);
+        }
+
+        /** Moods of her last calls, newest first. */
+        Builder moods(String... newestFirst) {
+            return new Builder(id, status, until, assigned, List.of(newestFirst), lastAssigned);
+        }
+
+        Builder lastAssigned(Duration ago) {
+            return new Builder(id, status, until, assigned, moods, NOW.minus(ago));
+        }
+
+        Candidate build() {
+            return new Candidate(id, new SecretaryStatus(id, status, until, NOW.minusSeconds(60)), assigned, moods, lastAssigned);
+        }
+    }
+}
