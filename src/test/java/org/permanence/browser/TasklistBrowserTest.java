@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
@@ -127,6 +128,13 @@ class TasklistBrowserTest {
                 .filter(sent -> sent.text().contains(reason)).findFirst(), Optional::isPresent).orElseThrow();
         assertThat(mail.subject()).isEqualTo("Message de Mme Lefèvre : " + reason);
         assertThat(mail.clientId()).contains(PLUMBER);
+
+        // still signed in from Tasklist, she reads it on the "Mails envoyés" page, as the plumber got it
+        browser.driver().get(SharedNode.baseUrl() + "/mail");
+        browser.waitUntil("the sent mail to be listed", driver -> driver.findElement(By.tagName("body")).getText().contains(reason));
+        browser.driver().findElement(By.linkText(mail.subject())).click();
+        browser.waitUntil("the mail to open", driver -> driver.findElement(By.cssSelector("pre.body")).getText().contains(reason));
+        browser.screenshot("tasklist-5-sent-mail");
     }
 
     /** The tenant of each call waiting for a secretary, as the engine holds them (no user's rights applied). */
