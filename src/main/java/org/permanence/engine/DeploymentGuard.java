@@ -25,13 +25,17 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * Checks a new deployment before the engine accepts it, and refuses it with every problem named by
  * element, in words a manager who drew the diagram understands: an external task whose topic no
- * worker handles, a form that is not there, a user task nobody would get, a process without history
- * time-to-live (our retention rule; the engine's own refusal only says the value is null).
+ * worker handles, a form that is not there, a user task nobody would get, a process or decision without
+ * history time-to-live (our retention rule; the engine's own refusal only says the value is null).
  * <p>
  * A pre-deployer rather than a BPMN parse listener: it sees the whole deployment, so it can tell
  * whether the forms were deployed with the process, and it runs in the deployment's transaction
@@ -63,11 +67,11 @@ class DeploymentGuard implements Deployer {
                 .findLatestDefinitionByKeyAndTenantId(formKey, deployment.getTenantId()) != null;
         Map<String, List<DeploymentProblem>> refused = new TreeMap<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            if (resource.getName().endsWith(".bpmn")) {
-                List<DeploymentProblem> problems = problems(resource, formsHere, deployedBefore);
-                if (!problems.isEmpty()) {
-                    refused.put(resource.getName(), problems);
-                }
+            List<DeploymentProblem> problems = resource.getName().endsWith(".bpmn") ? problems(resource, formsHere, deployedBefore)
+                    : resource.getName().endsWith(".dmn") ? decisionProblems(resource)
+                    : List.of();
+            if (!problems.isEmpty()) {
+                refused.put(resource.getName(), problems);
             }
         }
         if (!refused.isEmpty()) {
@@ -84,6 +88,25 @@ class DeploymentGuard implements Deployer {
             return List.of();
         }
         return problems(model, formsHere, deployedBefore);
+    }
+
+    private static List<DeploymentProblem> decisionProblems(ResourceEntity resource) {
+        DmnModelInstance model;
+        try {
+            model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+        } catch (ModelException notValidDmn) {
+            return List.of();
+        }
+        return problems(model);
+    }
+
+    /** A decision keeps history too, so it needs a time-to-live as much as a process does. */
+    static List<DeploymentProblem> problems(DmnModelInstance model) {
+        return model.getModelElementsByType(Decision.class).stream()
+                .filter(decision -> isBlank(decision.getCamundaHistoryTimeToLiveString()))
+                .map(decision -> new DeploymentProblem(decision.getId(), "decision " + label(decision)
+                        + " has no history time-to-live: set \"History cleanup > Time to live\" (days its evaluations are kept)"))
+                .toList();
     }
 
     /** The problems of one BPMN model, given the form ids deployed with it and a way to ask whether a form was deployed earlier. */
@@ -163,9 +186,10 @@ class DeploymentGuard implements Deployer {
         return !(element instanceof FlowElement) && element.getParentElement() instanceof BaseElement parent ? parent : element;
     }
 
-    private static String label(BaseElement element) {
+    private static String label(ModelElementInstance element) {
         String name = element.getAttributeValue("name");
-        return isBlank(name) ? element.getId() : "\"" + name + "\" (" + element.getId() + ")";
+        String id = element.getAttributeValue("id");
+        return isBlank(name) ? id : "\"" + name + "\" (" + id + ")";
     }
 
     private static boolean isBlank(String value) {

@@ -2,8 +2,10 @@ package org.permanence.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.Test;
 
 /** The guard's rules, one per test, on small models; and the packaged processes pass them all. */
@@ -108,6 +112,19 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void aDecisionWithoutHistoryTimeToLiveIsNamed() {
+        DmnModelInstance table = Dmn.readModelFromStream(new ByteArrayInputStream(("""
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="n">
+                  <decision id="routing" name="Suite à donner"><decisionTable id="t"><output id="o" typeRef="string"/></decisionTable></decision>
+                </definitions>""").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(DeploymentGuard.problems(table)).singleElement().satisfies(problem -> {
+            assertThat(problem.elementId()).isEqualTo("routing");
+            assertThat(problem.message()).startsWith("decision \"Suite à donner\" (routing) has no history time-to-live");
+        });
+    }
+
+    @Test
     void everyProblemIsListedNotJustTheFirst() {
         BpmnModelInstance model = Bpmn.createExecutableProcess("bad").camundaHistoryTimeToLiveString(null).startEvent()
                 .serviceTask("Fax").camundaExternalTask("send-fax").userTask("Nobody").endEvent().done();
@@ -126,6 +143,9 @@ class DeploymentGuardTest {
             try (InputStream in = Files.newInputStream(bpmn)) {
                 assertThat(guard.problems(Bpmn.readModelFromStream(in), packagedForms, form -> false)).as(bpmn.toString()).isEmpty();
             }
+        }
+        try (InputStream in = Files.newInputStream(Path.of("processes", "call-routing.dmn"))) {
+            assertThat(DeploymentGuard.problems(Dmn.readModelFromStream(in))).isEmpty();
         }
     }
 
