@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -67,8 +70,10 @@ class DeploymentGuard implements Deployer {
                 .findLatestDefinitionByKeyAndTenantId(formKey, deployment.getTenantId()) != null;
         Map<String, List<DeploymentProblem>> refused = new TreeMap<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            List<DeploymentProblem> problems = resource.getName().endsWith(".bpmn") ? problems(resource, formsHere, deployedBefore)
-                    : resource.getName().endsWith(".dmn") ? decisionProblems(resource)
+            // the suffixes the engine's own deployers take: .bpmn and .bpmn20.xml, .dmn and .dmn11.xml
+            List<DeploymentProblem> problems = endsWithAny(resource, BpmnDeployer.BPMN_RESOURCE_SUFFIXES)
+                    ? problems(resource, formsHere, deployedBefore)
+                    : endsWithAny(resource, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES) ? decisionProblems(resource)
                     : List.of();
             if (!problems.isEmpty()) {
                 refused.put(resource.getName(), problems);
@@ -95,6 +100,7 @@ class DeploymentGuard implements Deployer {
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
         } catch (ModelException notValidDmn) {
+            // as for BPMN: the engine's parser says what is wrong, with line and column
             return List.of();
         }
         return problems(model);
@@ -175,6 +181,10 @@ class DeploymentGuard implements Deployer {
         } catch (IOException e) {
             throw new UncheckedIOException("form " + form.getName() + " is not valid JSON", e);
         }
+    }
+
+    private static boolean endsWithAny(ResourceEntity resource, String[] suffixes) {
+        return Arrays.stream(suffixes).anyMatch(resource.getName()::endsWith);
     }
 
     private static String camunda(BaseElement element, String attribute) {
