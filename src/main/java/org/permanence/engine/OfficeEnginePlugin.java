@@ -2,9 +2,11 @@ package org.permanence.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.permanence.clients.ClientRepository;
 import org.permanence.people.Groups;
 import org.permanence.system.EngineNode;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that cannot be said in YAML: managers are the engine's administrators, ids may
- * contain dashes (client ids are slugs), and every call is filed under its client's tenant.
+ * contain dashes (client ids are slugs), every call is filed under its client's tenant, and every
+ * new deployment passes the {@link DeploymentGuard} first.
  */
 @Component
 @EngineNode
@@ -30,5 +33,8 @@ class OfficeEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setAdminGroups(new ArrayList<>(List.of(Groups.MANAGERS)));
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
         configuration.setTenantIdProvider(new TenantOfDialledLine(clients));
+        List<Deployer> preDeployers = new ArrayList<>(Optional.ofNullable(configuration.getCustomPreDeployers()).orElse(List.of()));
+        preDeployers.add(new DeploymentGuard(WorkerTopics.onClasspath()));
+        configuration.setCustomPreDeployers(preDeployers);
     }
 }

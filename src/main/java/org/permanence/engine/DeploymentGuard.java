@@ -1,0 +1,208 @@
+package org.permanence.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.ModelException;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * Checks a new deployment before the engine accepts it, and refuses it with every problem named by
+ * element, in words a manager who drew the diagram understands: an external task whose topic no
+ * worker handles, a form that is not there, a user task nobody would get, a process or decision without
+ * history time-to-live (our retention rule; the engine's own refusal only says the value is null).
+ * <p>
+ * A pre-deployer rather than a BPMN parse listener: it sees the whole deployment, so it can tell
+ * whether the forms were deployed with the process, and it runs in the deployment's transaction
+ * before any definition is stored.
+ */
+class DeploymentGuard implements Deployer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORM_BINDING_DEPLOYMENT = "deployment";
+
+    private final WorkerTopics workerTopics;
+
+    DeploymentGuard(WorkerTopics workerTopics) {
+        this.workerTopics = workerTopics;
+    }
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            // the engine reloading an earlier deployment into its cache: it was checked when deployed,
+            // and refusing it now would strand the instances still running on it
+            return;
+        }
+        Set<String> formsHere = deployment.getResources().values().stream()
+                .filter(resource -> resource.getName().endsWith(".form"))
+                .map(DeploymentGuard::formId)
+                .collect(Collectors.toSet());
+        Predicate<String> deployedBefore = formKey -> Context.getCommandContext().getCamundaFormDefinitionManager()
+                .findLatestDefinitionByKeyAndTenantId(formKey, deployment.getTenantId()) != null;
+        Map<String, List<DeploymentProblem>> refused = new TreeMap<>();
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            // the suffixes the engine's own deployers take: .bpmn and .bpmn20.xml, .dmn and .dmn11.xml
+            List<DeploymentProblem> problems = endsWithAny(resource, BpmnDeployer.BPMN_RESOURCE_SUFFIXES)
+                    ? problems(resource, formsHere, deployedBefore)
+                    : endsWithAny(resource, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES) ? decisionProblems(resource)
+                    : List.of();
+            if (!problems.isEmpty()) {
+                refused.put(resource.getName(), problems);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RefusedDeployment(refused);
+        }
+    }
+
+    private List<DeploymentProblem> problems(ResourceEntity resource, Set<String> formsHere, Predicate<String> deployedBefore) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+        } catch (ModelException notValidBpmn) {
+            // the engine's own parser refuses it next, with line and column
+            return List.of();
+        }
+        return problems(model, formsHere, deployedBefore);
+    }
+
+    private static List<DeploymentProblem> decisionProblems(ResourceEntity resource) {
+        DmnModelInstance model;
+        try {
+            model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+        } catch (ModelException notValidDmn) {
+            // as for BPMN: the engine's parser says what is wrong, with line and column
+            return List.of();
+        }
+        return problems(model);
+    }
+
+    /** A decision keeps history too, so it needs a time-to-live as much as a process does. */
+    static List<DeploymentProblem> problems(DmnModelInstance model) {
+        return model.getModelElementsByType(Decision.class).stream()
+                .filter(decision -> isBlank(decision.getCamundaHistoryTimeToLiveString()))
+                .map(decision -> new DeploymentProblem(decision.getId(), "decision " + label(decision)
+                        + " has no history time-to-live: set \"History cleanup > Time to live\" (days its evaluations are kept)"))
+                .toList();
+    }
+
+    /** The problems of one BPMN model, given the form ids deployed with it and a way to ask whether a form was deployed earlier. */
+    List<DeploymentProblem> problems(BpmnModelInstance model, Set<String> formsHere, Predicate<String> deployedBefore) {
+        List<DeploymentProblem> problems = new ArrayList<>();
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            if (process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString())) {
+                problems.add(new DeploymentProblem(process.getId(), "process " + label(process)
+                        + " has no history time-to-live: set \"History cleanup > Time to live\" (days a case is kept)"));
+            }
+        }
+        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+            if ("external".equals(camunda(element, "type"))) {
+                topicProblem(element, camunda(element, "topic")).ifPresent(problems::add);
+            }
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            if (isBlank(task.getCamundaAssignee()) && isBlank(task.getCamundaCandidateGroups())
+                    && isBlank(task.getCamundaCandidateUsers())) {
+                problems.add(new DeploymentProblem(task.getId(), "user task " + label(task)
+                        + " would reach nobody: set an assignee, candidate groups or candidate users"));
+            }
+            formProblem(task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formsHere, deployedBefore)
+                    .ifPresent(problems::add);
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            formProblem(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formsHere, deployedBefore)
+                    .ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    private Optional<DeploymentProblem> topicProblem(BaseElement element, String topic) {
+        BaseElement reported = owner(element);
+        if (isBlank(topic)) {
+            return Optional.of(new DeploymentProblem(reported.getId(), label(reported) + " is an external task without a topic"));
+        }
+        // a topic computed at run time cannot be checked here
+        if (topic.contains("${") || topic.contains("#{") || workerTopics.handles(topic)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeploymentProblem(reported.getId(), label(reported) + " uses topic \"" + topic
+                + "\", which no worker handles; topics with a worker: " + String.join(", ", workerTopics.topics())));
+    }
+
+    private static Optional<DeploymentProblem> formProblem(BaseElement element, String formKey, String binding,
+                                                                     Set<String> formsHere, Predicate<String> deployedBefore) {
+        if (isBlank(formKey) || formsHere.contains(formKey) || formKey.contains("${")) {
+            return Optional.empty();
+        }
+        if (FORM_BINDING_DEPLOYMENT.equals(binding)) {
+            return Optional.of(new DeploymentProblem(element.getId(), label(element) + " shows form \"" + formKey
+                    + "\", which is not in this deployment: deploy " + formKey + ".form together with the diagram"
+                    + " (Camunda Modeler: \"Include additional files\")"));
+        }
+        if (deployedBefore.test(formKey)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeploymentProblem(element.getId(), label(element) + " shows form \"" + formKey
+                + "\", which is neither in this deployment nor deployed before"));
+    }
+
+    private static String formId(ResourceEntity form) {
+        try {
+            return JSON.readTree(form.getBytes()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("form " + form.getName() + " is not valid JSON", e);
+        }
+    }
+
+    private static boolean endsWithAny(ResourceEntity resource, String[] suffixes) {
+        return Arrays.stream(suffixes).anyMatch(resource.getName()::endsWith);
+    }
+
+    private static String camunda(BaseElement element, String attribute) {
+        return element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, attribute);
+    }
+
+    /** A message event definition carries the topic; the manager knows the event it belongs to. */
+    private static BaseElement owner(BaseElement element) {
+        return !(element instanceof FlowElement) && element.getParentElement() instanceof BaseElement parent ? parent : element;
+    }
+
+    private static String label(ModelElementInstance element) {
+        String name = element.getAttributeValue("name");
+        String id = element.getAttributeValue("id");
+        return isBlank(name) ? id : "\"" + name + "\" (" + id + ")";
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,99 @@
+package org.permanence.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.permanence.TestOffice.DEMO_PASSWORD;
+import static org.permanence.TestOffice.WORKER_PASSWORD;
+
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.permanence.ModelerDeployment;
+import org.permanence.OfficeIntegrationTest;
+import org.permanence.SharedNode;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Deploying from Camunda Modeler through the REST API: managers may, secretaries and the workers'
+ * service account may not, and a bad diagram is refused with its elements named. The processes
+ * deployed here have keys of their own, so the other tests' call-intake stays as packaged.
+ */
+@OfficeIntegrationTest
+class ModelerDeploymentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String base = SharedNode.baseUrl();
+
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void aManagerDeploys() throws Exception {
+        HttpResponse<String> deployed = ModelerDeployment.named("nadia-check").file("nadia-check.bpmn", harmless("nadia-check"))
+                .deployAs(base, "nadia", DEMO_PASSWORD);
+
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        String deploymentId = JSON.readTree(deployed.body()).get("id").asText();
+        try {
+            assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("nadia-check").singleResult().getDeploymentId())
+                    .isEqualTo(deploymentId);
+        } finally {
+            repository.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    @Test
+    void aSecretaryMayNotDeploy() throws Exception {
+        HttpResponse<String> refused = ModelerDeployment.named("claire-check").file("claire-check.bpmn", harmless("claire-check"))
+                .deployAs(base, "claire", DEMO_PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        JsonNode body = JSON.readTree(refused.body());
+        assertThat(body.get("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(body.get("message").asText()).contains("claire").contains("CREATE").contains("Deployment");
+        assertThat(repository.createDeploymentQuery().deploymentName("claire-check").count()).isZero();
+    }
+
+    @Test
+    void theWorkersServiceAccountMayNotDeploy() throws Exception {
+        HttpResponse<String> refused = ModelerDeployment.named("worker-check").file("worker-check.bpmn", harmless("worker-check"))
+                .deployAs(base, "permanence-worker", WORKER_PASSWORD);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("permanence-worker").contains("CREATE");
+        assertThat(repository.createDeploymentQuery().deploymentName("worker-check").count()).isZero();
+    }
+
+    @Test
+    void aBadDiagramIsRefusedWithEachElementNamed() throws Exception {
+        BpmnModelInstance bad = Bpmn.createExecutableProcess("faxes").name("Fax").camundaHistoryTimeToLiveString(null)
+                .startEvent()
+                .serviceTask("SendFax").name("Envoyer le fax").camundaExternalTask("send-fax")
+                .userTask("CheckFax").name("Vérifier le fax").camundaFormRef("check-fax").camundaFormRefBinding("deployment")
+                .endEvent().done();
+
+        HttpResponse<String> refused = ModelerDeployment.named("faxes").file("faxes.bpmn", Bpmn.convertToString(bad))
+                .deployAs(base, "nadia", DEMO_PASSWORD);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(refused.body());
+        assertThat(body.get("type").asText()).isEqualTo("ParseException");
+        assertThat(body.get("message").asText()).startsWith("The deployment was refused, nothing was deployed: faxes.bpmn faxes: ");
+        JsonNode errors = body.get("details").get("faxes.bpmn").get("errors");
+        assertThat(errors.findValuesAsText("mainElementId")).containsExactlyInAnyOrder("faxes", "SendFax", "CheckFax", "CheckFax");
+        assertThat(errors.findValuesAsText("message")).contains(
+                "process \"Fax\" (faxes) has no history time-to-live: set \"History cleanup > Time to live\" (days a case is kept)",
+                "user task \"Vérifier le fax\" (CheckFax) would reach nobody: set an assignee, candidate groups or candidate users");
+        assertThat(errors.findValuesAsText("message")).anySatisfy(message -> assertThat(message)
+                .startsWith("\"Envoyer le fax\" (SendFax) uses topic \"send-fax\", which no worker handles"));
+        assertThat(repository.createDeploymentQuery().deploymentName("faxes").count()).isZero();
+    }
+
+    private static String harmless(String key) {
+        return Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
+    }
+}
