@@ -80,10 +80,11 @@ public class Clients {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
+        Client previous = repository.findById(normalised.id()).orElse(null);
         repository.save(normalised);
         tenants.ensure(normalised.id(), normalised.name());
         Client saved = repository.findById(normalised.id()).orElseThrow();
-        events.publishEvent(new ClientSettingsSaved(saved));
+        events.publishEvent(new ClientSettingsSaved(previous, saved));
         return saved;
     }
 

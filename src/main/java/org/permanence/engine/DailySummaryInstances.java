@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * key {@code daily-summary:<clientId>}. When a client's settings are saved, a missing instance is
  * started, and a running one is told (message {@value #SETTINGS_CHANGED}) to work out its next time
  * again from the saved settings, or to send what waits and stop when the client no longer wants a
- * summary. (Settings saved in the very seconds a summary falls due, before its timer has fired, move
- * that summary to the next due time: its messages wait for it, none is lost.) At start-up every client is checked: a missing instance is started, one the client no
+ * summary. (A schedule changed in the very seconds a summary falls due, before its timer has fired,
+ * moves that summary to the next due time: its messages wait for it, none is lost.) At start-up every client is checked: a missing instance is started, one the client no
  * longer wants is told to stop. The others are left waiting: a summary whose time passed while the
  * office was down is then sent as soon as the engine's timer fires, instead of being moved on.
  */
@@ -42,10 +42,13 @@ class DailySummaryInstances {
         this.clients = clients;
     }
 
-    /** In the transaction that saved the settings: a client saved without its summary schedule is rolled back. */
+    /**
+     * In the transaction that saved the settings: a client saved without its summary schedule is rolled
+     * back. A save that leaves the schedule as it was (a briefing, a line) does not disturb a waiting summary.
+     */
     @EventListener
     void settingsSaved(ClientSettingsSaved saved) {
-        follow(saved.client(), true);
+        follow(saved.client(), saved.summaryScheduleChanged());
     }
 
     @EventListener(ApplicationReadyEvent.class)
