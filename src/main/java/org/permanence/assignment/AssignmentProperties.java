@@ -24,7 +24,7 @@ public record AssignmentProperties(Map<String, Integer> weights, int defaultWeig
     }
 
     /** A task made by hand in Tasklist has no BPMN task id: it weighs the default. */
-    int weightOf(String taskType) {
+    public int weightOf(String taskType) {
         return taskType == null ? defaultWeight : weights.getOrDefault(taskType, defaultWeight);
     }
 }
