@@ -11,7 +11,7 @@
 
   function draw(id, type, labels, datasets, options) {
     const canvas = document.getElementById(id);
-    new Chart(canvas, {type, data: {labels, datasets}, options: Object.assign({animation: false, responsive: true}, options)});
+    new Chart(canvas, {type, data: {labels, datasets}, options: Object.assign({animation: false, responsive: true, maintainAspectRatio: false}, options)});
     canvas.dataset.points = datasets.flatMap(set => set.data).reduce((a, b) => a + b, 0);
     canvas.dataset.rendered = 'true';
   }

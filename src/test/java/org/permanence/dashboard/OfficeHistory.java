@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * finished tasks (the engine's history table, as the engine writes it). For the dashboard's tests a few
  * rows; for its benchmark a year of an office.
  */
-final class OfficeHistory {
+public final class OfficeHistory {
 
     private static final int BATCH = 5_000;
 
@@ -25,16 +25,16 @@ final class OfficeHistory {
     private final List<Object[]> appointments = new ArrayList<>();
     private final List<Object[]> tasks = new ArrayList<>();
 
-    OfficeHistory(JdbcTemplate jdbc) {
+    public OfficeHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    OfficeHistory call(String clientId, String dialledNumber, Instant receivedAt) {
+    public OfficeHistory call(String clientId, String dialledNumber, Instant receivedAt) {
         calls.add(new Object[] {UUID.randomUUID().toString(), clientId, dialledNumber, Timestamp.from(receivedAt)});
         return flushIfFull();
     }
 
-    OfficeHistory appointment(String clientId, Instant start, String status) {
+    public OfficeHistory appointment(String clientId, Instant start, String status) {
         OffsetDateTime from = start.atOffset(ZoneOffset.UTC);
         OffsetDateTime to = from.plusMinutes(30);
         appointments.add(new Object[] {UUID.randomUUID().toString(), clientId, from, to, from, to, status, from.minusDays(3), from});
@@ -42,13 +42,13 @@ final class OfficeHistory {
     }
 
     /** A task of this client that a secretary finished, on time or not. */
-    OfficeHistory finishedTask(String clientId, String taskType, String assignee, Instant started, Instant due, Instant ended) {
+    public OfficeHistory finishedTask(String clientId, String taskType, String assignee, Instant started, Instant due, Instant ended) {
         tasks.add(new Object[] {UUID.randomUUID().toString(), taskType, assignee, Timestamp.from(started),
                 Timestamp.from(ended), Duration.between(started, ended).toMillis(), Timestamp.from(due), clientId});
         return flushIfFull();
     }
 
-    OfficeHistory flush() {
+    public OfficeHistory flush() {
         batch("insert into call (id, client_id, dialled_number, status, received_at) values (?, ?, ?, 'ENDED', ?)", calls);
         batch("""
                 insert into appointment (id, client_id, type_code, starts_at, ends_at, occupied_from, occupied_until, caller_name,
