@@ -1,9 +1,11 @@
 package org.permanence.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,6 +75,24 @@ class MigrationApiTest {
         assertThat(definitionVersion(waiting)).isEqualTo(2);
         assertThat(definitionVersion(atFax)).isEqualTo(1);
         assertThat(tasks.createTaskQuery().processInstanceId(waiting).singleResult().getTaskDefinitionKey()).isEqualTo("Check");
+    }
+
+    @Test
+    void manyInstancesMoveThroughAnEngineBatch() throws Exception {
+        BpmnModelInstance version = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1).startEvent()
+                .userTask("Check").camundaCandidateGroups("managers").endEvent().done();
+        deploy(version);
+        String waiting = runtime.startProcessInstanceByKey(KEY).getId();
+        deploy(Bpmn.createExecutableProcess(KEY).name("Vérification v2").camundaHistoryTimeToLive(1).startEvent()
+                .userTask("Check").camundaCandidateGroups("managers").endEvent().done());
+
+        HttpResponse<String> accepted = TestOffice.call("POST", url() + "?mode=batch", "nadia", DEMO_PASSWORD, null);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode outcome = JSON.readTree(accepted.body());
+        assertThat(outcome.get("batchId").asText()).isNotBlank();
+        assertThat(outcome.get("inBatch").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> definitionVersion(waiting) == 2);
     }
 
     @Test
