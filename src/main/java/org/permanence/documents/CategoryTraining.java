@@ -24,8 +24,11 @@ public final class CategoryTraining {
     private CategoryTraining() {
     }
 
-    public static CategoryModel train(List<TrainingExample> examples, String version) {
-        List<String> categories = new ArrayList<>(new TreeSet<>(examples.stream().map(TrainingExample::category).toList()));
+    /** Learns from the examples and from the usual words of their categories ({@link CategoryWords}). */
+    public static CategoryModel train(List<TrainingExample> documents, String version) {
+        List<String> categories = new ArrayList<>(new TreeSet<>(documents.stream().map(TrainingExample::category).toList()));
+        List<TrainingExample> examples = new ArrayList<>(documents);
+        examples.addAll(CategoryWords.examplesFor(categories));
         List<Map<Integer, Double>> counts = examples.stream().map(e -> TextFeatures.counts(e.text())).toList();
         Map<Integer, Float> rarity = rarity(counts);
         List<Sparse> vectors = counts.stream().map(c -> Sparse.of(CategoryModel.vector(c, rarity))).toList();

@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * How documents are read and classified. Limits keep one hostile or huge file from stalling a
- * worker: past {@code maxSize} or {@code maxPages} a document goes to a secretary with the reason.
+ * worker: past {@code maxSize} or {@code maxPages} a document goes to a secretary with the reason. Text is kept from the first
+ * {@code textPages} pages of a PDF, {@code maxTextChars} characters at most.
  * A PDF page with fewer than {@code minTextChars} characters of text layer is treated as a scan and
  * read by OCR ({@code ocrPages} first pages at {@code ocrDpi}). {@code corpus} is the shared
  * labelled corpus the base model learns from, when it is there (relative paths from the working
@@ -19,6 +20,7 @@ public record DocumentProperties(
         DataSize maxSize,
         int maxPages,
         int maxTextChars,
+        int textPages,
         Duration readTimeout,
         int minTextChars,
         int ocrPages,

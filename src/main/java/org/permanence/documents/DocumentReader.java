@@ -23,10 +23,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.TikaMemoryLimitException;
+import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -38,6 +40,7 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.permanence.documents.Reading.Outcome;
+import org.xml.sax.SAXException;
 import org.permanence.documents.Tesseract.OcrFailed;
 
 /**
@@ -54,6 +57,8 @@ public class DocumentReader implements AutoCloseable {
             MediaType.application("x-bzip2"), MediaType.application("x-xz"));
     private static final MediaType PDF = MediaType.application("pdf");
     private static final int PREVIEW_WIDTH = 600;
+    /** Enough to recognise a page at a glance; drawing it costs more than reading its text. */
+    private static final int PREVIEW_DPI = 50;
     /** Tesseract reads best at about 300 dpi; phone photos and small scans are drawn larger first. */
     private static final int OCR_MIN_WIDTH = 1500;
 
@@ -125,8 +130,8 @@ public class DocumentReader implements AutoCloseable {
                         + " pages, au-delà de la limite de " + limits.maxPages() + ".");
             }
             PDFRenderer renderer = new PDFRenderer(pdf);
-            byte[] preview = png(scaled(renderer.renderImageWithDPI(0, 72, ImageType.RGB), PREVIEW_WIDTH));
-            String text = textLayer(content);
+            byte[] preview = png(preview(renderer.renderImageWithDPI(0, PREVIEW_DPI, ImageType.RGB)));
+            String text = textLayer(pdf, pages);
             if (Tesseract.letters(text) >= (long) limits.minTextChars() * pages) {
                 return Reading.read(mediaType, text, pages, 0, false, preview);
             }
@@ -144,8 +149,6 @@ public class DocumentReader implements AutoCloseable {
             return withText(Reading.read(mediaType, text + '\n' + ocr, pages, ocrPages, cached, preview));
         } catch (InvalidPasswordException e) {
             return Reading.refused(Outcome.ENCRYPTED, mediaType, "Le PDF est protégé par un mot de passe : demander au client une version sans mot de passe.");
-        } catch (Refusal refusal) {
-            return refusal.reading(mediaType);
         } catch (OcrFailed e) {
             return Reading.refused(Outcome.CORRUPT, mediaType, "La lecture par OCR a échoué : " + e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -159,7 +162,7 @@ public class DocumentReader implements AutoCloseable {
             if (image == null) {
                 return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Cette image (" + mediaType + ") ne peut pas être lue.");
             }
-            byte[] preview = png(scaled(image, PREVIEW_WIDTH));
+            byte[] preview = png(preview(image));
             String text = ocrCache.get(cacheKey(content)).orElse(null);
             boolean cached = text != null;
             if (!cached) {
@@ -193,9 +196,14 @@ public class DocumentReader implements AutoCloseable {
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
             pdf.setExtractInlineImages(false);
             context.set(PDFParserConfig.class, pdf);
-            WriteOutContentHandler text = new WriteOutContentHandler(new ToTextContentHandler(), limits.maxTextChars(), false, context);
+            // past the limit Tika stops parsing (the exception) and the text so far is kept
+            WriteOutContentHandler text = new WriteOutContentHandler(new ToTextContentHandler(), limits.maxTextChars(), true, context);
             try (TikaInputStream in = TikaInputStream.get(content)) {
                 parser.parse(in, new BodyContentHandler(text), new Metadata(), context);
+            } catch (Exception e) {
+                if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+                    throw e;
+                }
             }
             return text.toString();
         });
@@ -213,8 +221,23 @@ public class DocumentReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The PDF is already open: its text layer is read here rather than by Tika's PDF parser (PDFBox
+     * too) a second time, and only from the first pages, which is what classifying needs.
+     */
+    private String textLayer(PDDocument pdf, int pages) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setEndPage(Math.min(pages, limits.textPages()));
+        String text = stripper.getText(pdf);
+        return text.length() > limits.maxTextChars() ? text.substring(0, limits.maxTextChars()) : text;
+    }
+
     private String cacheKey(byte[] content) {
         return ContentHash.of(content) + "-" + Tesseract.RECIPE + "-" + limits.ocrLanguages().replace('+', '_') + "-" + limits.ocrDpi() + "-" + limits.ocrPages();
+    }
+
+    private static BufferedImage preview(BufferedImage image) {
+        return scaled(image, Math.min(PREVIEW_WIDTH, image.getWidth()));
     }
 
     private static BufferedImage scaled(BufferedImage image, int width) {
@@ -258,7 +281,7 @@ public class DocumentReader implements AutoCloseable {
             if (cause instanceof TikaMemoryLimitException || String.valueOf(cause.getMessage()).contains("Zip bomb")) {
                 return new Refusal(Outcome.SUSPICIOUS, "Le fichier se décompresse en un volume anormal (bombe de décompression) : il n'est pas ouvert.");
             }
-            if (cause instanceof TikaException || cause instanceof IOException || cause instanceof org.xml.sax.SAXException) {
+            if (cause instanceof TikaException || cause instanceof IOException || cause instanceof SAXException) {
                 return new Refusal(Outcome.CORRUPT, "Le document est endommagé et ne peut pas être lu (" + cause.getMessage() + ").");
             }
             return new Refusal(Outcome.CORRUPT, "Le document ne peut pas être lu (" + cause + ").");

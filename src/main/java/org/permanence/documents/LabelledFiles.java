@@ -65,6 +65,24 @@ public record LabelledFiles(List<LabelledFile> files) {
         write(test, testCsv);
     }
 
+    /** A fold number per file, dealt round per label after a seeded shuffle, so each fold has every label it can. */
+    static int[] folds(List<LabelledFile> files, int folds, long seed) {
+        Map<String, List<Integer>> byLabel = new TreeMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            byLabel.computeIfAbsent(files.get(i).label(), l -> new ArrayList<>()).add(i);
+        }
+        int[] fold = new int[files.size()];
+        Random random = new Random(seed);
+        int next = 0;
+        for (List<Integer> indexes : byLabel.values()) {
+            java.util.Collections.shuffle(indexes, random);
+            for (int i : indexes) {
+                fold[i] = next++ % folds;
+            }
+        }
+        return fold;
+    }
+
     private static void write(List<LabelledFile> files, Path csv) throws IOException {
         Path folder = csv.toAbsolutePath().getParent();
         Files.createDirectories(folder);
