@@ -43,8 +43,9 @@ public class ModelStore {
     }
 
     public Optional<Integer> latestVersion(String owner) {
-        return Optional.ofNullable(jdbc.sql("select max(version) from document_model where owner = ?").param(owner)
-                .query(Integer.class).single());
+        int latest = jdbc.sql("select coalesce(max(version), 0) from document_model where owner = ?").param(owner)
+                .query(Integer.class).single();
+        return latest == 0 ? Optional.empty() : Optional.of(latest);
     }
 
     /** Stores the model as {@code version}; false when another node stored that version first. */

@@ -1,0 +1,198 @@
+package org.permanence.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.permanence.TestOffice.DEMO_PASSWORD;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.permanence.Eventually;
+import org.permanence.OfficeIntegrationTest;
+import org.permanence.SharedNode;
+import org.permanence.TestClients;
+import org.permanence.TestOffice;
+import org.permanence.clients.Client;
+import org.permanence.clients.Client.ContactRules;
+import org.permanence.clients.Client.DocumentCategory;
+import org.permanence.clients.Client.MessageDelivery;
+import org.permanence.clients.ClientTenants;
+import org.permanence.clients.Clients;
+import org.permanence.storage.ObjectStorage;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Documents uploaded to a running node, made by the test: the original stored first, read, asked
+ * about, filed under client/category/year, the answer learnt so the next similar document is filed
+ * alone; copies linked, locked and misnamed files handled, strangers refused.
+ */
+@OfficeIntegrationTest
+class DocumentIntakeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    Clients clients;
+    @Autowired
+    ClientTenants tenants;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    DocumentRecords records;
+    @Autowired
+    ObjectStorage objects;
+    @Autowired
+    ModelStore models;
+
+    /** A plumber claire serves and sophie does not, with invoices and quotes, told of each invoice. */
+    private String plumber;
+
+    @BeforeEach
+    void newPlumber() {
+        Client made = TestClients.client("plombier", "fr", MessageDelivery.IMMEDIATELY, null);
+        ContactRules rules = made.contactRules();
+        plumber = clients.store(new Client(made.id(), made.name(), made.language(), made.timeZone(), made.phoneLines(), made.openingHours(),
+                made.appointmentTypes(), made.briefing(),
+                new ContactRules(rules.email(), rules.urgentEmail(), rules.messages(), rules.dailySummaryAt(), rules.callBackWithinMinutes(),
+                        rules.urgentConfirmWithinMinutes(), List.of("facture")),
+                List.of(new DocumentCategory("facture", "Facture"), new DocumentCategory("devis", "Devis")), new BigDecimal("0.7"))).id();
+        tenants.addSecretary(plumber, "claire");
+    }
+
+    @Test
+    void aSecretarysAnswerIsFiledAndTheNextSimilarDocumentIsFiledWithoutAsking() throws Exception {
+        byte[] invoice = TestDocuments.textPdf(1, invoice("2026-0101"));
+        JsonNode receipt = uploaded(upload(plumber, "Facture mars.pdf", invoice, "claire"), 201);
+        String documentId = receipt.get("documentId").asText();
+        assertThat(receipt.get("mediaType").asText()).isEqualTo("application/pdf");
+        assertThat(objects.exists(DocumentObjects.original(plumber, documentId))).isTrue();
+
+        Task ask = awaitTask(documentId, "ClassifyDocument");
+        assertThat(ask.getTenantId()).isEqualTo(plumber);
+        assertThat(ask.getName()).isEqualTo("Classer le document — Facture mars.pdf");
+        assertThat((String) tasks.getVariable(ask.getId(), "textExcerpt")).contains("FACTURE");
+        assertThat((String) tasks.getVariable(ask.getId(), "amount")).isEqualTo("480,00 EUR");
+        HttpResponse<byte[]> preview = get("/api/documents/" + documentId + "/preview", "claire");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(get("/api/documents/" + documentId + "/preview", "sophie").statusCode()).isEqualTo(404);
+
+        tasks.claim(ask.getId(), "claire");
+        tasks.complete(ask.getId(), java.util.Map.of("category", "facture"));
+        StoredDocument filed = awaitStatus(documentId, StoredDocument.FILED);
+        assertThat(filed.classifiedBy()).isEqualTo("claire");
+        assertThat(filed.filedKey()).startsWith("filed/" + plumber + "/facture/20").endsWith(documentId + ".pdf");
+        assertThat(objects.exists(filed.filedKey())).isTrue();
+        Eventually.await("the plumber's model retrained on claire's answer", () -> models.latestVersion(plumber).isPresent());
+
+        String nextId = uploaded(upload(plumber, "scan.pdf", TestDocuments.textPdf(1, invoice("2026-0102")), "claire"), 201)
+                .get("documentId").asText();
+        StoredDocument next = awaitStatus(nextId, StoredDocument.FILED);
+        assertThat(next.classifiedBy()).isEqualTo(StoredDocument.BY_MODEL);
+        assertThat(next.category()).isEqualTo("facture");
+        assertThat(next.modelVersion()).isEqualTo(plumber + "-v" + models.latestVersion(plumber).orElseThrow());
+    }
+
+    @Test
+    void theSameBytesSentAgainAreLinkedToTheFirstDocumentNotWorkedTwice() throws Exception {
+        byte[] invoice = TestDocuments.textPdf(1, invoice("2026-0200"));
+        String first = uploaded(upload(plumber, "facture.pdf", invoice, "claire"), 201).get("documentId").asText();
+
+        JsonNode again = uploaded(upload(plumber, "facture (1).pdf", invoice, "claire"), 200);
+        assertThat(again.get("documentId").asText()).isEqualTo(first);
+        assertThat(again.get("copy").asBoolean()).isTrue();
+        assertThat(records.copies(first)).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("document:" + first).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLockedPdfGoesToASecretaryWithTheReason() throws Exception {
+        String documentId = uploaded(upload(plumber, "releve.pdf", TestDocuments.encryptedPdf(invoice("2026-0300")), "claire"), 201)
+                .get("documentId").asText();
+
+        Task unreadable = awaitTask(documentId, "HandleUnreadableDocument");
+        assertThat((String) tasks.getVariable(unreadable.getId(), "unreadableReason")).contains("mot de passe");
+        assertThat(awaitStatus(documentId, StoredDocument.UNREADABLE).mediaType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void theTypeIsJudgedFromTheBytesAndTheNameCleaned() throws Exception {
+        JsonNode receipt = uploaded(upload(plumber, "../../facture<1>.pdf", TestDocuments.scanPng(invoice("2026-0400")), "claire"), 201);
+
+        assertThat(receipt.get("mediaType").asText()).isEqualTo("image/png");
+        assertThat(receipt.get("originalName").asText()).isEqualTo("facture_1_.pdf");
+    }
+
+    @Test
+    void onlyTheClientsSecretariesUploadAndAnEmptyFileIsRefused() throws Exception {
+        assertThat(upload(plumber, "facture.pdf", TestDocuments.textPdf(1, invoice("1")), "sophie").statusCode()).isEqualTo(403);
+        HttpResponse<String> empty = upload(plumber, "vide.pdf", new byte[0], "claire");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("the file is empty");
+    }
+
+    private static List<String> invoice(String number) {
+        return List.of("Plomberie Leroy", "FACTURE N° " + number, "Date : 14/03/2026", "Remplacement du chauffe-eau",
+                "Total TTC : 480,00 EUR");
+    }
+
+    private Task awaitTask(String documentId, String taskKey) {
+        Eventually.await(taskKey + " for document " + documentId, () -> tasks.createTaskQuery()
+                .processInstanceBusinessKey("document:" + documentId).taskDefinitionKey(taskKey).count() == 1);
+        return tasks.createTaskQuery().processInstanceBusinessKey("document:" + documentId).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private StoredDocument awaitStatus(String documentId, String status) {
+        Eventually.await("document " + documentId + " " + status,
+                () -> records.find(documentId).map(d -> d.status().equals(status)).orElse(false));
+        return records.find(documentId).orElseThrow();
+    }
+
+    private static JsonNode uploaded(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> upload(String clientId, String fileName, byte[] content, String user) throws Exception {
+        String boundary = "----permanence" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + "/api/clients/" + clientId + "/documents"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", basic(user)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<byte[]> get(String path, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+}
