@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * A PDF page with fewer than {@code minTextChars} characters of text layer is treated as a scan and
  * read by OCR ({@code ocrPages} first pages at {@code ocrDpi}). {@code corpus} is the shared
  * labelled corpus the base model learns from, when it is there (relative paths from the working
- * directory).
+ * directory). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
  */
 @ConfigurationProperties("permanence.documents")
 public record DocumentProperties(
@@ -30,7 +30,9 @@ public record DocumentProperties(
         Duration ocrPageTimeout,
         Path corpus,
         double defaultThreshold,
-        double clientExampleWeight) {
+        double clientExampleWeight,
+        Path inbox,
+        Duration inboxPoll) {
 
     public DocumentProperties {
         if (maxPages < 1 || ocrPages < 1 || ocrDpi < 72) {

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Documents uploaded to a running node, made by the test: the original stored first, read, asked
  * about, filed under client/category/year, the answer learnt so the next similar document is filed
- * alone; copies linked, locked and misnamed files handled, strangers refused.
+ * alone; copies linked, locked and misnamed files handled, strangers refused; the watched folder.
  */
 @OfficeIntegrationTest
 class DocumentIntakeTest {
@@ -61,6 +63,8 @@ class DocumentIntakeTest {
     ObjectStorage objects;
     @Autowired
     ModelStore models;
+    @Autowired
+    DocumentProperties documents;
 
     /** A plumber claire serves and sophie does not, with invoices and quotes, told of each invoice. */
     private String plumber;
@@ -139,6 +143,20 @@ class DocumentIntakeTest {
 
         assertThat(receipt.get("mediaType").asText()).isEqualTo("image/png");
         assertThat(receipt.get("originalName").asText()).isEqualTo("facture_1_.pdf");
+    }
+
+    @Test
+    void aFileDroppedInTheClientsFolderIsTakenInAndAnEmptyOneSetAsideWithTheReason() throws Exception {
+        Path inbox = Files.createDirectories(documents.inbox().resolve(plumber));
+        Files.write(inbox.resolve("scan-0500.docx"), TestDocuments.docx(invoice("2026-0500")));
+        Files.write(inbox.resolve("vide.pdf"), new byte[0]);
+
+        Eventually.await("the docx taken from the inbox", () -> records.ofClient(plumber).stream()
+                .anyMatch(d -> d.originalName().equals("scan-0500.docx") && d.source().equals("FOLDER")));
+        String documentId = records.ofClient(plumber).get(0).id();
+        awaitTask(documentId, "ClassifyDocument");
+        assertThat(inbox.resolve("scan-0500.docx")).doesNotExist();
+        assertThat(inbox.resolve(".refused/vide.pdf.reason.txt")).content().contains("the file is empty");
     }
 
     @Test
