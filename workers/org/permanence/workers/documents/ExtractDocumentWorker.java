@@ -1,7 +1,5 @@
 package org.permanence.workers.documents;
 
-import java.util.Map;
-
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -34,16 +32,7 @@ class ExtractDocumentWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        Map<String, Object> variables;
-        try {
-            variables = reading.read(task.getVariable("documentId"));
-        } catch (DocumentUnreadable unreadable) {
-            service.handleBpmnError(task, UNREADABLE, unreadable.getMessage(), Map.of("unreadableReason", unreadable.getMessage()));
-            return;
-        } catch (RuntimeException e) {
-            retries.fail(task, service, e);
-            return;
-        }
-        retries.completeOrRetry(task, service, () -> variables);
+        retries.completeOrRaise(task, service, () -> reading.read(task.getVariable("documentId")), DocumentUnreadable.class,
+                UNREADABLE, "unreadableReason");
     }
 }

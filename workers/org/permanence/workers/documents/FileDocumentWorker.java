@@ -35,17 +35,8 @@ class FileDocumentWorker implements ExternalTaskHandler {
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         String classifiedBy = task.getVariable("classifiedBy");
-        String filedKey;
-        try {
-            filedKey = filing.file(task.getVariable("documentId"), task.getVariable("category"),
-                    classifiedBy == null ? StoredDocument.BY_MODEL : classifiedBy);
-        } catch (DocumentFiling.UnknownCategory unknown) {
-            service.handleBpmnError(task, CATEGORY_UNKNOWN, unknown.getMessage(), Map.of("categoryProblem", unknown.getMessage()));
-            return;
-        } catch (RuntimeException e) {
-            retries.fail(task, service, e);
-            return;
-        }
-        retries.completeOrRetry(task, service, () -> Map.of("filedKey", filedKey));
+        retries.completeOrRaise(task, service, () -> Map.of("filedKey", filing.file(task.getVariable("documentId"),
+                task.getVariable("category"), classifiedBy == null ? StoredDocument.BY_MODEL : classifiedBy)),
+                DocumentFiling.UnknownCategory.class, CATEGORY_UNKNOWN, "categoryProblem");
     }
 }

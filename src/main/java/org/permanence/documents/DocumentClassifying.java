@@ -32,8 +32,7 @@ public class DocumentClassifying {
     }
 
     public Map<String, Object> classify(String documentId) {
-        StoredDocument document = records.find(documentId)
-                .orElseThrow(() -> new IllegalStateException("document " + documentId + " has no row"));
+        StoredDocument document = records.get(documentId);
         Client client = clients.findById(document.clientId())
                 .orElseThrow(() -> new IllegalStateException("client " + document.clientId() + " of document " + documentId + " is unknown"));
         String text = objects.get(DocumentObjects.text(document.clientId(), documentId))

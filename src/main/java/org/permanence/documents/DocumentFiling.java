@@ -38,8 +38,7 @@ public class DocumentFiling {
 
     /** Files the document; {@code classifiedBy} is the secretary who chose, or {@link StoredDocument#BY_MODEL}. */
     public String file(String documentId, String category, String classifiedBy) {
-        StoredDocument document = records.find(documentId)
-                .orElseThrow(() -> new IllegalStateException("document " + documentId + " has no row"));
+        StoredDocument document = records.get(documentId);
         Client client = clients.findById(document.clientId())
                 .orElseThrow(() -> new IllegalStateException("client " + document.clientId() + " of document " + documentId + " is unknown"));
         Set<String> known = knownCategories(client);

@@ -29,8 +29,7 @@ public class DocumentReading {
     }
 
     public Map<String, Object> read(String documentId) {
-        StoredDocument document = records.find(documentId)
-                .orElseThrow(() -> new IllegalStateException("document " + documentId + " has no row"));
+        StoredDocument document = records.get(documentId);
         byte[] original = objects.get(DocumentObjects.original(document.clientId(), documentId))
                 .orElseThrow(() -> new IllegalStateException("the original of document " + documentId + " is missing from object storage"));
         Reading reading = reader.read(original);

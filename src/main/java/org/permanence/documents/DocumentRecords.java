@@ -58,6 +58,11 @@ public class DocumentRecords {
         return jdbc.sql("select " + COLUMNS + " from document where id = ?").param(id).query(this::row).optional();
     }
 
+    /** A document the process knows of: its row must be there. */
+    public StoredDocument get(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("document " + id + " has no row"));
+    }
+
     public List<StoredDocument> ofClient(String clientId) {
         return jdbc.sql("select " + COLUMNS + " from document where client_id = ? order by received_at desc")
                 .param(clientId).query(this::row).list();
