@@ -4,5 +4,5 @@ package org.permanence.documents;
 public interface ClassificationStart {
 
     /** Answers the process instance id; the instance belongs to the client's tenant. */
-    String start(String clientId, String documentId, String originalName);
+    String start(String clientId, String documentId, String originalName, String previewUrl);
 }

@@ -12,6 +12,8 @@ import org.permanence.system.InvalidRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Where every document comes in, whatever brought it (upload, mail, watched folder): the original is
@@ -47,6 +49,15 @@ public class DocumentIntake {
         this.start = start;
     }
 
+    /** Camunda Forms show an image only from an absolute address: the office's public one, or the one the upload came to. */
+    private String previewUrl(String documentId) {
+        String base = properties.publicBaseUrl();
+        if ((base == null || base.isBlank()) && RequestContextHolder.getRequestAttributes() != null) {
+            base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        }
+        return (base == null ? "" : base.replaceAll("/+$", "")) + "/api/documents/" + documentId + "/preview";
+    }
+
     public Receipt receive(String clientId, String sentName, byte[] content, Source source, String receivedBy) {
         if (!clients.exists(clientId)) {
             throw new InvalidRequest(List.of(new FieldProblem("client", "unknown client '" + clientId + "'")));
@@ -72,7 +83,7 @@ public class DocumentIntake {
                     received.documentId());
             return new Receipt(received.documentId(), true, mediaType, name);
         }
-        start.start(clientId, documentId, name);
+        start.start(clientId, documentId, name, previewUrl(documentId));
         return new Receipt(documentId, false, mediaType, name);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * read by OCR ({@code ocrPages} first pages at {@code ocrDpi}). {@code corpus} is the shared
  * labelled corpus the base model learns from, when it is there (relative paths from the working
  * directory). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
+ * {@code publicBaseUrl} is the address browsers reach the office at, for the preview in the task form
+ * (empty: the address an upload came to).
  */
 @ConfigurationProperties("permanence.documents")
 public record DocumentProperties(
@@ -32,7 +34,8 @@ public record DocumentProperties(
         double defaultThreshold,
         double clientExampleWeight,
         Path inbox,
-        Duration inboxPoll) {
+        Duration inboxPoll,
+        String publicBaseUrl) {
 
     public DocumentProperties {
         if (maxPages < 1 || ocrPages < 1 || ocrDpi < 72) {

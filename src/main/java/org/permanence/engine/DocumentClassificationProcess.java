@@ -24,9 +24,9 @@ class DocumentClassificationProcess implements ClassificationStart {
     }
 
     @Override
-    public String start(String clientId, String documentId, String originalName) {
+    public String start(String clientId, String documentId, String originalName, String previewUrl) {
         Map<String, Object> variables = Map.of(TenantOfDialledLine.CLIENT_ID, clientId, "documentId", documentId,
-                "originalName", originalName, "previewUrl", "/api/documents/" + documentId + "/preview");
+                "originalName", originalName, "previewUrl", previewUrl);
         return runtime.startProcessInstanceByKey(PROCESS_KEY, "document:" + documentId, variables).getId();
     }
 }

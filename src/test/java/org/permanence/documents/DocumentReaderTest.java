@@ -35,7 +35,7 @@ class DocumentReaderTest {
 
     static DocumentProperties properties(DataSize maxSize, int maxPages) {
         return new DocumentProperties(maxSize, maxPages, 100_000, 5, Duration.ofSeconds(30), 50, 3, 300, "fra+eng", "tesseract",
-                Duration.ofSeconds(60), Path.of("no-corpus"), 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5));
+                Duration.ofSeconds(60), Path.of("no-corpus"), 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5), "");
     }
 
     @Test
@@ -100,12 +100,12 @@ class DocumentReaderTest {
 
     @Test
     void aZipBombIsNeverUnpacked() {
-        long start = System.nanoTime();
         Reading reading = reader.read(TestDocuments.zipBomb());
 
+        // an archive is refused on its type, before any parser opens it
         assertThat(reading.outcome()).isEqualTo(Outcome.UNSUPPORTED);
         assertThat(reading.mediaType()).isEqualTo("application/zip");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(reading.reason()).contains("application/zip");
     }
 
     @Test
