@@ -12,9 +12,10 @@ import org.permanence.storage.ObjectStorage;
 import org.springframework.stereotype.Service;
 
 /**
- * The classify step: the client's model suggests a category; at or above the client's threshold the
- * document is filed on that word, below it a secretary is asked with the suggestion and the other
- * candidates. The model version is recorded with the document.
+ * The classify step: the client's model suggests a category; at or above the client's threshold, and
+ * when it is one of the client's own categories, the document is filed on that word; otherwise a
+ * secretary is asked with the suggestion and the other candidates. The model version is recorded
+ * with the document.
  */
 @Service
 public class DocumentClassifying {
@@ -46,7 +47,9 @@ public class DocumentClassifying {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("category", suggestion.category() == null ? "" : suggestion.category());
         variables.put("confidence", suggestion.confidence());
-        variables.put("confident", suggestion.category() != null && suggestion.confidence() >= threshold);
+        // only into a category the client has: a shared one (from the corpus) is a suggestion for the secretary
+        boolean clientsOwn = client.documentCategories().stream().anyMatch(c -> c.code().equals(suggestion.category()));
+        variables.put("confident", clientsOwn && suggestion.confidence() >= threshold);
         variables.put("modelVersion", suggestion.modelVersion());
         variables.put("suggestion", suggestion.category() == null ? "aucune (pas encore de modèle)"
                 : suggestion.category() + " (" + percent(suggestion.confidence()) + ")");
