@@ -189,7 +189,11 @@ final class LetterPdf {
 
         private String dateLine() {
             String date = letter.date().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
-            return letter.letterhead().town() + ("fr".equals(letter.language()) ? ", le " : ", ") + date;
+            String town = letter.letterhead().town();
+            if (town.isBlank()) {
+                return "fr".equals(letter.language()) ? "Le " + date : date;
+            }
+            return town + ("fr".equals(letter.language()) ? ", le " : ", ") + date;
         }
 
         private void write(String text, float x, float baseline, float size, Color colour, boolean bold) throws IOException {

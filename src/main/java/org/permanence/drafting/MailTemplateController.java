@@ -3,8 +3,6 @@ package org.permanence.drafting;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.permanence.clients.Client;
-import org.permanence.clients.Clients;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.springframework.http.HttpStatus;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A client's mail templates: the secretaries who serve it read them, managers change them. */
 @RestController
@@ -24,40 +21,32 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/clients/{id}/templates")
 class MailTemplateController {
 
-    private final Clients clients;
+    private final ClientAccess access;
     private final MailTemplates templates;
 
-    MailTemplateController(Clients clients, MailTemplates templates) {
-        this.clients = clients;
+    MailTemplateController(ClientAccess access, MailTemplates templates) {
+        this.access = access;
         this.templates = templates;
     }
 
     @GetMapping
     List<MailTemplate> list(SignedInUser user, @PathVariable String id) {
-        return templates.all(clients.get(user, id));
+        return templates.all(access.read(user, id));
     }
 
     @GetMapping("/{code}")
     MailTemplate get(SignedInUser user, @PathVariable String id, @PathVariable String code) {
-        return templates.get(clients.get(user, id), code);
+        return templates.get(access.read(user, id), code);
     }
 
     @PutMapping("/{code}")
     MailTemplate save(SignedInUser user, @PathVariable String id, @PathVariable String code, @Valid @RequestBody MailTemplate template) {
-        return templates.save(managed(user, id), code, template);
+        return templates.save(access.manage(user, id, "mail templates"), code, template);
     }
 
     @DeleteMapping("/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(SignedInUser user, @PathVariable String id, @PathVariable String code) {
-        templates.delete(managed(user, id), code);
-    }
-
-    private Client managed(SignedInUser user, String id) {
-        Client client = clients.get(user, id);
-        if (!user.isManager()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only managers change mail templates");
-        }
-        return client;
+        templates.delete(access.manage(user, id, "mail templates"), code);
     }
 }
