@@ -12,34 +12,49 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A client's letterhead and logo: the secretaries who serve it read it, managers change it. */
+/**
+ * A client's writing settings: letterhead, logo and whether it approves drafts first. The secretaries
+ * who serve it read them, managers change them.
+ */
 @RestController
 @EngineNode
-@RequestMapping("/api/clients/{id}/letterhead")
-class LetterheadController {
+@RequestMapping("/api/clients/{id}")
+class WritingSettingsController {
 
     private final ClientAccess access;
     private final Letterheads letterheads;
+    private final DraftingSettings settings;
 
-    LetterheadController(ClientAccess access, Letterheads letterheads) {
+    WritingSettingsController(ClientAccess access, Letterheads letterheads, DraftingSettings settings) {
         this.access = access;
         this.letterheads = letterheads;
+        this.settings = settings;
     }
 
-    @GetMapping
+    @GetMapping("/letterhead")
     Letterhead get(SignedInUser user, @PathVariable String id) {
         return letterheads.of(access.read(user, id));
     }
 
-    @PutMapping
+    @PutMapping("/letterhead")
     Letterhead save(SignedInUser user, @PathVariable String id, @Valid @RequestBody Letterhead letterhead) {
         return letterheads.save(access.manage(user, id, "a client's letterhead"), letterhead);
     }
 
     /** The logo, as the body of the request (a PNG or JPEG image of at most 1 MiB). */
-    @PutMapping(path = "/logo", consumes = {"image/png", "image/jpeg"})
+    @PutMapping(path = "/letterhead/logo", consumes = {"image/png", "image/jpeg"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void saveLogo(SignedInUser user, @PathVariable String id, @RequestBody byte[] image) {
         letterheads.saveLogo(access.manage(user, id, "a client's letterhead"), image);
+    }
+
+    @GetMapping("/mail-drafting")
+    DraftingSettings.Setting drafting(SignedInUser user, @PathVariable String id) {
+        return settings.of(access.read(user, id).id());
+    }
+
+    @PutMapping("/mail-drafting")
+    DraftingSettings.Setting saveDrafting(SignedInUser user, @PathVariable String id, @RequestBody DraftingSettings.Setting setting) {
+        return settings.save(access.manage(user, id, "whether a client approves drafts").id(), setting);
     }
 }
