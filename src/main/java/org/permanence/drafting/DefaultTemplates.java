@@ -14,7 +14,6 @@ import org.permanence.drafting.MailTemplate.Kind;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,11 +57,7 @@ class DefaultTemplates implements ApplicationRunner {
         if (repository.any(client.id())) {
             return;
         }
-        try {
-            usual(client.language()).values().forEach(template -> repository.save(client.id(), template));
-        } catch (DuplicateKeyException anotherNodeWasFirst) {
-            // the same templates, from the same files
-        }
+        usual(client.language()).values().forEach(template -> repository.addIfMissing(client.id(), template));
     }
 
     static Map<String, MailTemplate> usual(String language) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.storage.ObjectStorage;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,13 +37,11 @@ public class IncomingMails {
      * that starts its case, so that a mail is either claimed with its case or not at all.
      */
     public boolean claim(IncomingMail mail) {
-        try {
-            jdbc.sql("insert into incoming_mail (message_id, sender, received_at) values (?, ?, ?)")
-                    .params(mail.messageId(), mail.from(), Timestamp.from(Instant.now())).update();
-            return true;
-        } catch (DuplicateKeyException takenBefore) {
-            return false;
-        }
+        // no duplicate-key error for a mail taken before: on PostgreSQL it would spoil the whole transaction.
+        // Two nodes claiming at the very same moment: one insert fails, its transaction rolls back, its next turn skips the mail
+        return jdbc.sql("insert into incoming_mail (message_id, sender, received_at) select ?, ?, ? "
+                        + "where not exists (select 1 from incoming_mail where message_id = ?)")
+                .params(mail.messageId(), mail.from(), Timestamp.from(Instant.now()), mail.messageId()).update() == 1;
     }
 
     /** Keeps the mail and its attachments under its client (or aside when no client has its sender), and says what the case needs. */

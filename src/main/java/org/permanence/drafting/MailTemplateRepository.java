@@ -46,6 +46,16 @@ class MailTemplateRepository {
         }
     }
 
+    /** Adds the template unless the client has one of that code; never fails on it (seeding runs inside the client's save). */
+    void addIfMissing(String clientId, MailTemplate template) {
+        jdbc.sql("""
+                insert into mail_template (client_id, code, name, kind, subject, body, updated_at) select ?, ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from mail_template where client_id = ? and code = ?)""")
+                .params(clientId, template.code(), template.name(), template.kind().name(), template.subject(), template.body(),
+                        Timestamp.from(Instant.now()), clientId, template.code())
+                .update();
+    }
+
     boolean delete(String clientId, String code) {
         return jdbc.sql("delete from mail_template where client_id = ? and code = ?").params(clientId, code).update() == 1;
     }
