@@ -128,7 +128,7 @@ final class LetterPdf {
             }
         }
 
-        /** Room to sign, then the signatory's name under a line; never alone at the top of a page without text above it. */
+        /** Room to sign, then the signatory's name under a line; on the next page when this one has no room left for both. */
         void signature() throws IOException {
             float needed = 80;
             if (y - needed < BOTTOM) {

@@ -22,9 +22,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
@@ -69,6 +71,8 @@ class MailDraftingTest {
     ObjectStorage storage;
     @Autowired
     JavaMailSenderImpl smtp;
+    @Autowired
+    ExternalTaskService externalTasks;
 
     @Test
     void aLetterIsDraftedEditedSentWithItsPdfAndArchivedAsEml() throws Exception {
@@ -148,6 +152,33 @@ class MailDraftingTest {
 
         assertThat(retried.messageId()).isEqualTo(first.messageId());
         await("the mail", () -> !TestMail.to(folder, recipient).isEmpty());
+        assertThat(TestMail.to(folder, recipient)).hasSize(1);
+    }
+
+    @Test
+    void whenTheMailServerIsDownTheSendIsRetriedAndTheMailGoesOnceItIsBack() {
+        Client client = clients.store(TestClients.client("coupure", "fr", MessageDelivery.IMMEDIATELY, LocalTime.NOON));
+        String recipient = client.id() + ".appelant@example.fr";
+        String mail = start(client, "answer", recipient);
+        Task review = reviewTask(mail);
+
+        int port = smtp.getPort();
+        smtp.setPort(TestOffice.freePort());
+        try {
+            tasks.complete(review.getId(), Map.of("reviewDecision", "send"));
+            await("the send to fail", () -> {
+                ExternalTask send = externalTasks.createExternalTaskQuery().processInstanceId(mail).topicName("send-mail").singleResult();
+                return send != null && send.getErrorMessage() != null;
+            });
+        } finally {
+            smtp.setPort(port);
+        }
+        ExternalTask failed = externalTasks.createExternalTaskQuery().processInstanceId(mail).topicName("send-mail").singleResult();
+        assertThat(failed.getErrorMessage()).contains("not sent", recipient);
+        assertThat(failed.getRetries()).isPositive();
+        assertThat(TestMail.to(folder, recipient)).isEmpty();
+
+        await("the retry to send the mail", () -> ended(mail));
         assertThat(TestMail.to(folder, recipient)).hasSize(1);
     }
 
