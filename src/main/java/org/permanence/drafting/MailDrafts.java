@@ -66,9 +66,10 @@ public class MailDrafts {
     public record Sent(String messageId, String emlKey, String letterKey) {
     }
 
+    /** Throws {@link MailTemplates.DraftImpossible} when the client or its template does not exist. */
     public Drafted draft(String clientId, String templateCode, CaseFacts facts) {
-        Client client = client(clientId);
-        return new Drafted(client.name(), templates.draft(clientId, templateCode, facts), settings.of(clientId).clientApproval());
+        Draft draft = templates.draft(clientId, templateCode, facts);
+        return new Drafted(client(clientId).name(), draft, settings.of(clientId).clientApproval());
     }
 
     /** A reference the case keeps from its first draft on, short enough to quote on the phone. */

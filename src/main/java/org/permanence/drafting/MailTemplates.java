@@ -1,6 +1,7 @@
 package org.permanence.drafting;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
@@ -59,16 +60,20 @@ public class MailTemplates {
 
     /** The draft of this client's template for a case; what the drafting worker calls. */
     public Draft draft(String clientId, String code, CaseFacts facts) {
-        Client client = clients.findById(clientId).orElseThrow(() -> new IllegalArgumentException("No client '" + clientId + "'"));
+        Client client = (clientId == null ? Optional.<Client>empty() : clients.findById(clientId))
+                .orElseThrow(() -> new DraftImpossible("aucun client n'a l'identifiant « " + clientId + " »"));
         defaults.ensure(client);
         MailTemplate template = repository.find(clientId, code)
-                .orElseThrow(() -> new UnknownTemplate("Client '" + clientId + "' has no mail template '" + code + "'"));
+                .orElseThrow(() -> new DraftImpossible(client.name() + " n'a pas de modèle « " + code + " »"));
         return drafting.draft(client, template, facts);
     }
 
-    /** A template that does not exist (deleted since the draft was asked for): a business outcome, not a retry. */
-    public static class UnknownTemplate extends RuntimeException {
-        UnknownTemplate(String message) {
+    /**
+     * The request names no known client or a template the client does not have (deleted since, or
+     * mistyped in the start form): a secretary must correct it, retrying would not help.
+     */
+    public static class DraftImpossible extends RuntimeException {
+        DraftImpossible(String message) {
             super(message);
         }
     }

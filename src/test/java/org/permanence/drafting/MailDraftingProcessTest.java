@@ -30,7 +30,7 @@ import org.permanence.ProcessTestEngine;
  * external-task boundary, the client's answer by a message as the approval link sends it.
  */
 @Deployment(resources = {"processes/mail-drafting.bpmn", "forms/write-a-mail.form", "forms/review-draft.form",
-        "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form"})
+        "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form", "forms/correct-mail-request.form"})
 class MailDraftingProcessTest {
 
     @RegisterExtension
@@ -122,6 +122,34 @@ class MailDraftingProcessTest {
     }
 
     @Test
+    void aTemplateTheClientDoesNotHaveGoesToBeCorrectedThenIsDraftedAgain() {
+        ProcessInstance mail = runtimeService().startProcessInstanceByKey("mail-drafting", withVariables(
+                "clientId", "cabinet-martin", "templateCode", "lettre", "recipientEmail", "jeanne@example.fr"));
+        engine.getExternalTaskService().fetchAndLock(1, "test").topic("draft-mail", 10_000).execute()
+                .forEach(locked -> engine.getExternalTaskService().handleBpmnError(locked.getId(), "test", "draft-impossible",
+                        "Cabinet du Dr Martin n'a pas de modèle « lettre »", Map.of("draftProblem", "Cabinet du Dr Martin n'a pas de modèle « lettre »")));
+
+        assertThat(mail).isWaitingAt("CorrectMailRequest").hasNotPassed("ReviewDraft");
+        assertThat(task()).hasCandidateGroup("managers");
+        complete(task(), withVariables("templateCode", "letter", "correction", "retry"));
+        assertThat(mail).isWaitingAt("DraftMail");
+        draft();
+        assertThat(mail).isWaitingAt("ReviewDraft");
+    }
+
+    @Test
+    void aRequestThatCannotBeCorrectedIsDropped() {
+        ProcessInstance mail = runtimeService().startProcessInstanceByKey("mail-drafting", withVariables(
+                "clientId", "cabinet-inconnu", "templateCode", "answer", "recipientEmail", "jeanne@example.fr"));
+        engine.getExternalTaskService().fetchAndLock(1, "test").topic("draft-mail", 10_000).execute()
+                .forEach(locked -> engine.getExternalTaskService().handleBpmnError(locked.getId(), "test", "draft-impossible"));
+
+        assertThat(mail).isWaitingAt("CorrectMailRequest");
+        complete(task(), withVariables("templateCode", "answer", "correction", "drop"));
+        assertThat(mail).hasPassed("MailRequestDropped").hasNotPassed("SendMail").isEnded();
+    }
+
+    @Test
     void anIncomingMailThatCannotBeReadBecomesATaskNotADraft() {
         ProcessInstance mail = runtimeService().startProcessInstanceByKey("mail-drafting", withVariables("clientId", null,
                 "incomingProblem", "aucun client n'a l'adresse inconnu@example.fr", "incomingFrom", "inconnu@example.fr",
@@ -135,7 +163,7 @@ class MailDraftingProcessTest {
 
     @Test
     @Deployment(resources = {"processes/mail-drafting.bpmn", "forms/write-a-mail.form", "forms/review-draft.form",
-            "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form", "processes/call-intake.bpmn",
+            "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form", "forms/correct-mail-request.form", "processes/call-intake.bpmn",
             "processes/call-routing.dmn", "forms/log-a-call.form", "forms/handle-call.form", "forms/confirm-client-reached.form",
             "forms/reach-client-escalated.form", "forms/take-appointment.form", "forms/call-back.form"})
     void aMailAskedForDuringACallIsDraftedBesideTheCallsRouting() {
@@ -159,7 +187,7 @@ class MailDraftingProcessTest {
 
     @Test
     @Deployment(resources = {"processes/mail-drafting.bpmn", "forms/write-a-mail.form", "forms/review-draft.form",
-            "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form", "processes/call-intake.bpmn",
+            "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form", "forms/correct-mail-request.form", "processes/call-intake.bpmn",
             "processes/call-routing.dmn", "forms/log-a-call.form", "forms/handle-call.form", "forms/confirm-client-reached.form",
             "forms/reach-client-escalated.form", "forms/take-appointment.form", "forms/call-back.form"})
     void aCallWithoutAMailStartsNone() {
@@ -196,7 +224,8 @@ class MailDraftingProcessTest {
     }
 
     private static void draft() {
-        complete(externalTask(), Map.of("draftSubject", "Courrier", "draftText", "Madame,", "draftLetter", true));
+        complete(externalTask(), Map.of("clientName", "Cabinet du Dr Martin", "draftSubject", "Courrier", "draftText", "Madame,",
+                "draftLetter", true));
     }
 
     private static void answer(ProcessInstance mail, String answer, String comment) {

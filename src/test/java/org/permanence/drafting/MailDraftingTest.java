@@ -182,6 +182,18 @@ class MailDraftingTest {
         assertThat(TestMail.to(folder, recipient)).hasSize(1);
     }
 
+    @Test
+    void aTemplateTheClientDoesNotHaveIsHandedToASecretaryToCorrectNotRetried() {
+        Client client = clients.store(TestClients.client("modele", "fr", MessageDelivery.IMMEDIATELY, LocalTime.NOON));
+        String mail = start(client, "condoleances", client.id() + ".appelant@example.fr");
+
+        await("the request to correct", () -> tasks.createTaskQuery().processInstanceId(mail).taskDefinitionKey("CorrectMailRequest").count() == 1);
+        assertThat((String) runtime.getVariable(mail, "draftProblem")).isEqualTo(client.name() + " n'a pas de modèle « condoleances »");
+        tasks.complete(tasks.createTaskQuery().processInstanceId(mail).singleResult().getId(),
+                Map.of("templateCode", "answer", "correction", "retry"));
+        assertThat(reviewTask(mail).getName()).isEqualTo("Relire le brouillon — " + client.name());
+    }
+
     private String start(Client client, String template, String recipient) {
         return runtime.startProcessInstanceByKey("mail-drafting", Map.of("clientId", client.id(), "templateCode", template,
                 "recipientEmail", recipient, "callerName", "Hélène Lefèvre", "reason", "Ordonnance à renouveler")).getId();
