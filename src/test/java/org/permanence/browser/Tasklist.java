@@ -125,6 +125,9 @@ final class Tasklist {
         browser.driver().findElement(locator).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         browser.waitUntil("field " + componentId + " to be empty", driver -> driver.findElement(locator).getDomProperty("value").isEmpty());
         type(locator, text);
+        // she moves on, as a person does: the form checks the field on leaving it, and redraws, before any button is pressed
+        browser.driver().findElement(locator).sendKeys(Keys.TAB);
+        browser.waitUntil("field " + componentId + " to be left", driver -> !driver.findElement(locator).equals(driver.switchTo().activeElement()));
     }
 
     /** Picks an option of a select field by its label, as she reads it. */
