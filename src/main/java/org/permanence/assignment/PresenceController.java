@@ -9,6 +9,7 @@ import org.permanence.people.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.InvalidRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,12 +30,43 @@ class PresenceController {
     record Colleague(String id, String name, List<String> clients, Status status, Instant until) {
     }
 
+    /** {@code {"minutes": 10}}: one of the offered lengths. */
+    record ProtectedBreak(int minutes) {
+    }
+
     private final SecretaryStatuses statuses;
     private final Team team;
+    private final BreakOffers breaks;
 
-    PresenceController(SecretaryStatuses statuses, Team team) {
+    PresenceController(SecretaryStatuses statuses, Team team, BreakOffers breaks) {
         this.statuses = statuses;
         this.team = team;
+        this.breaks = breaks;
+    }
+
+    @GetMapping("/api/me/working-hours")
+    WorkingHours myHours(SignedInUser user) {
+        return statuses.hoursOf(user.id());
+    }
+
+    /** Her hours, replaced whole: {@code {"hours": [{"day": "MONDAY", "starts": "09:00", "ends": "12:30"}, …]}}; empty: none. */
+    @PutMapping("/api/me/working-hours")
+    WorkingHours setMyHours(SignedInUser user, @RequestBody WorkingHours hours) {
+        if (!hours.problems().isEmpty()) {
+            throw new InvalidRequest(hours.problems());
+        }
+        return statuses.setHours(user.id(), hours);
+    }
+
+    /** Whether a protected break is offered to her, and whether the office suggests a break. */
+    @GetMapping("/api/me/break-offer")
+    BreakOffers.Offer myBreakOffer(SignedInUser user) {
+        return breaks.of(user.id());
+    }
+
+    @PostMapping("/api/me/protected-break")
+    StatusView takeProtectedBreak(SignedInUser user, @RequestBody ProtectedBreak request) {
+        return StatusView.of(breaks.takeProtectedBreak(user.id(), request.minutes()));
     }
 
     @GetMapping("/api/me/status")
