@@ -2,10 +2,8 @@ package org.permanence.assignment;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.permanence.people.SignedInUser;
-import org.permanence.people.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.InvalidRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,19 +24,15 @@ class PresenceController {
         }
     }
 
-    /** A colleague's presence, with the clients she serves. */
-    record Colleague(String id, String name, List<String> clients, Status status, Instant until) {
-    }
-
     /** {@code {"minutes": 10}}: one of the offered lengths. */
     record ProtectedBreak(int minutes) {
     }
 
     private final SecretaryStatuses statuses;
-    private final Team team;
+    private final TeamPresence team;
     private final BreakOffers breaks;
 
-    PresenceController(SecretaryStatuses statuses, Team team, BreakOffers breaks) {
+    PresenceController(SecretaryStatuses statuses, TeamPresence team, BreakOffers breaks) {
         this.statuses = statuses;
         this.team = team;
         this.breaks = breaks;
@@ -82,18 +76,8 @@ class PresenceController {
         return StatusView.of(statuses.set(user.id(), change.status(), change.minutes()));
     }
 
-    /**
-     * The secretaries who share at least one client with her (managers: all of them), each with only
-     * the clients the caller may see.
-     */
     @GetMapping("/api/team")
-    List<Colleague> team(SignedInUser user) {
-        List<Team.Secretary> colleagues = user.isManager() ? team.everyone() : team.serving(user.clients());
-        Map<String, SecretaryStatus> now = statuses.of(colleagues.stream().map(Team.Secretary::id).toList());
-        return colleagues.stream().map(colleague -> {
-            SecretaryStatus status = now.get(colleague.id());
-            return new Colleague(colleague.id(), colleague.name(), colleague.clients().stream().filter(user::serves).toList(),
-                    status.status(), status.until());
-        }).toList();
+    List<TeamPresence.Colleague> team(SignedInUser user) {
+        return team.seenBy(user);
     }
 }

@@ -2,16 +2,16 @@ package org.permanence.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.permanence.assignment.AssignmentProperties;
+import org.permanence.assignment.PresencePageOpened;
+import org.permanence.people.AsTheOffice;
 import org.permanence.people.Groups;
 import org.permanence.system.EngineNode;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,7 +46,12 @@ public class PersonalFilters {
 
     @EventListener(ApplicationReadyEvent.class)
     void forEverySecretary() {
-        asTheOffice(() -> identity.createUserQuery().memberOfGroup(Groups.SECRETARIES).list()).stream().map(User::getId).forEach(this::forSecretary);
+        AsTheOffice.run(identity, () -> identity.createUserQuery().memberOfGroup(Groups.SECRETARIES).list()).stream().map(User::getId).forEach(this::forSecretary);
+    }
+
+    @EventListener
+    void forNewcomer(PresencePageOpened opened) {
+        forSecretary(opened.userId());
     }
 
     /** Makes the filters she lacks; those she has, perhaps changed by her in Tasklist, are left alone. */
@@ -56,10 +61,11 @@ public class PersonalFilters {
         wanted.put(DUE_TODAY, tasks.createTaskQuery().dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
         wanted.put(MINE, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         wanted.put(TEAM_QUEUE, tasks.createTaskQuery().taskCandidateGroup(Groups.SECRETARIES));
-        int order = -20;
+        // after the shared filters: Tasklist opens the first one, "Tâches de mes clients"
+        int order = 1;
         for (Map.Entry<String, TaskQuery> filter : wanted.entrySet()) {
             int priority = order++;
-            asTheOffice(() -> {
+            AsTheOffice.run(identity, () -> {
                 if (filters.createFilterQuery().filterName(filter.getKey()).filterOwner(userId).count() == 0) {
                     TaskQuery sorted = filter.getValue().orderByDueDate().asc().orderByTaskPriority().desc();
                     Filter made = filters.newTaskFilter(filter.getKey()).setOwner(userId).setQuery(sorted)
@@ -68,19 +74,6 @@ public class PersonalFilters {
                 }
                 return null;
             });
-        }
-    }
-
-    /** The filters are hers, but made by the office: without her rights, which do not include creating filters. */
-    private <T> T asTheOffice(Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
         }
     }
 }
