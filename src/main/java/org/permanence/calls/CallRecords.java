@@ -22,7 +22,7 @@ public class CallRecords {
 
     private final JdbcClient jdbc;
 
-    CallRecords(JdbcClient jdbc) {
+    public CallRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -22,7 +22,7 @@ public class ClientTaskTimes {
 
     private final JdbcClient jdbc;
 
-    ClientTaskTimes(JdbcClient jdbc) {
+    public ClientTaskTimes(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
