@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,17 +33,19 @@ public class SecretaryStatuses {
 
     private final JdbcClient jdbc;
     private final SecretaryDayProperties day;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     @Autowired
-    SecretaryStatuses(JdbcClient jdbc, SecretaryDayProperties day) {
-        this(jdbc, day, Clock.systemUTC());
+    SecretaryStatuses(JdbcClient jdbc, SecretaryDayProperties day, ApplicationEventPublisher events) {
+        this(jdbc, day, events, Clock.systemUTC());
     }
 
     /** With the clock of a simulated day. */
-    public SecretaryStatuses(JdbcClient jdbc, SecretaryDayProperties day, Clock clock) {
+    public SecretaryStatuses(JdbcClient jdbc, SecretaryDayProperties day, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.day = day;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,6 +96,7 @@ public class SecretaryStatuses {
             jdbc.sql("insert into secretary_status (user_id, status, ends_at, updated_at, last_break_at, break_reason) values (?, ?, ?, ?, ?, ?)")
                     .params(userId, status.name(), until, Timestamp.from(now), breakStarted, breakReason).update();
         }
+        events.publishEvent(new StatusChanged(userId, status, until == null ? null : until.toInstant()));
         return of(userId);
     }
 

@@ -37,6 +37,7 @@ import org.permanence.assignment.AssignmentPolicy;
 import org.permanence.assignment.AssignmentProperties;
 import org.permanence.assignment.SecretaryDayProperties;
 import org.permanence.assignment.SecretaryStatuses;
+import org.permanence.assignment.StatusChanged;
 import org.permanence.calls.CallRecords;
 import org.permanence.calls.HandledCall;
 import org.permanence.people.Groups;
@@ -46,6 +47,7 @@ import org.permanence.tasktimes.TaskTimesProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
@@ -72,9 +74,15 @@ public final class SimulatedOffice implements AutoCloseable {
     private final SecretaryStatuses statuses;
     private final CallRecords calls;
     private final AssignmentProperties weights;
+    private WorkBackToTheTeam workBack;
 
-    /** The office with these secretaries, each serving these clients (client ids). */
+    /** The office with these secretaries, each serving these clients (client ids), configured as application.yaml says. */
     public SimulatedOffice(Placing placing, Instant start, Map<String, List<String>> clientsBySecretary) {
+        this(placing, start, clientsBySecretary, Map.of());
+    }
+
+    /** The same, with these settings changed (e.g. {@code permanence.assignment.max-effort}). */
+    public SimulatedOffice(Placing placing, Instant start, Map<String, List<String>> clientsBySecretary, Map<String, Object> settingsChanged) {
         ClockUtil.setCurrentTime(Date.from(start));
         String database = "jdbc:h2:mem:office-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -83,11 +91,16 @@ public final class SimulatedOffice implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("permanence_schema_history").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
 
-        Binder settings = applicationYaml();
+        Binder settings = applicationYaml(settingsChanged);
         weights = settings.bind("permanence.assignment", AssignmentProperties.class).get();
         SecretaryDayProperties day = settings.bind("permanence.secretaries", SecretaryDayProperties.class).get();
         TaskTimes times = new TaskTimes(settings.bind("permanence.task-times", TaskTimesProperties.class).get(), new ClientTaskTimes(jdbc));
-        statuses = new SecretaryStatuses(jdbc, day, engineClock());
+        // a status change reaches the office's listener, as Spring's events do in the application
+        statuses = new SecretaryStatuses(jdbc, day, event -> {
+            if (event instanceof StatusChanged change) {
+                workBack.statusChanged(change);
+            }
+        }, engineClock());
         calls = new CallRecords(jdbc);
         AssignNewTask assign = new AssignNewTask(new AssignmentPolicy(weights), statuses, calls);
 
@@ -113,6 +126,7 @@ public final class SimulatedOffice implements AutoCloseable {
             }
         })));
         engine = configuration.buildProcessEngine();
+        workBack = new WorkBackToTheTeam(engine.getTaskService(), engine.getIdentityService(), weights);
         deploy();
         staff(clientsBySecretary);
     }
@@ -251,10 +265,11 @@ public final class SimulatedOffice implements AutoCloseable {
         };
     }
 
-    private static Binder applicationYaml() {
+    private static Binder applicationYaml(Map<String, Object> settingsChanged) {
         try {
             List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
             StandardEnvironment environment = new StandardEnvironment();
+            environment.getPropertySources().addFirst(new MapPropertySource("changed", settingsChanged));
             yaml.forEach(environment.getPropertySources()::addLast);
             return new Binder(ConfigurationPropertySources.get(environment));
         } catch (IOException e) {
