@@ -37,7 +37,8 @@ final class DayRun {
     /** A shared queue rings until someone answers: after this long, a secretary in focus takes it too. */
     private static final Duration RINGS_THROUGH_FOCUS = Duration.ofMinutes(2);
     private static final int URGENT = 90;
-    private static final int PROTECTED_BREAK_MINUTES = 5;
+    /** How long she rests after a difficult call, when the office offers it (ours); 0: she never takes it. */
+    private static final int PROTECTED_BREAK_MINUTES = Integer.getInteger("bench.protected-break", 5);
 
     private final Policy policy;
     private final OfficeDay day;
@@ -239,7 +240,7 @@ final class DayRun {
         OfficeDay.Call call = "HandleCall".equals(task.task.getTaskDefinitionKey()) ? callOfInstance.get(task.task.getProcessInstanceId()) : null;
         office.complete(task.task, secretary.id, call == null ? null : new Noted(call.category(), call.mood()));
         newTasksOf(task.task.getProcessInstanceId());
-        if (policy == Policy.OURS && call != null && call.difficult() && statusOf(secretary) == Status.AVAILABLE) {
+        if (policy == Policy.OURS && PROTECTED_BREAK_MINUTES > 0 && call != null && call.difficult() && statusOf(secretary) == Status.AVAILABLE) {
             // she takes the protected break offered after a difficult call
             setStatus(secretary, Status.BREAK, PROTECTED_BREAK_MINUTES);
         }
