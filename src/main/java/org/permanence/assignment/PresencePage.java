@@ -15,10 +15,12 @@ import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -49,15 +51,16 @@ class PresencePage {
     }
 
     @GetMapping("/presence")
-    String show(SignedInUser user, Locale locale, Model model) {
+    String show(SignedInUser user, @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, Model model) {
         events.publishEvent(new PresencePageOpened(user.id()));
-        Map<String, String> texts = texts(locale);
+        Map<String, String> texts = texts(languages);
         BreakOffers.Offer offer = breaks.of(user.id());
         model.addAttribute("t", texts);
         model.addAttribute("lang", texts.get("lang"));
         model.addAttribute("zone", day.timeZone().getId());
         model.addAttribute("user", user);
         model.addAttribute("me", statuses.of(user.id()));
+        model.addAttribute("protectedBreak", statuses.onProtectedBreak(user.id()));
         model.addAttribute("hours", statuses.hoursOf(user.id()).hours());
         model.addAttribute("offer", offer);
         model.addAttribute("suggestion", offer.suggestion() == null ? null : MessageFormat.format(
@@ -70,7 +73,8 @@ class PresencePage {
     /** One click: {@code status}, with {@code minutes} for a break or {@code until} (HH:MM, today) for focus. */
     @PostMapping("/presence/status")
     String set(SignedInUser user, @RequestParam String status, @RequestParam(required = false) Integer minutes,
-               @RequestParam(required = false) String until, Locale locale, RedirectAttributes redirect) {
+               @RequestParam(required = false) String until,
+               @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, RedirectAttributes redirect) {
         try {
             Status chosen = Status.valueOf(status);
             Integer length = chosen == Status.FOCUS ? minutesUntil(until) : minutes;
@@ -80,17 +84,18 @@ class PresencePage {
             }
             statuses.set(user.id(), chosen, length);
         } catch (InvalidRequest | IllegalArgumentException problem) {
-            redirect.addFlashAttribute("problem", texts(locale).get("problem") + " " + problem.getMessage());
+            redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
         }
         return "redirect:/presence";
     }
 
     @PostMapping("/presence/protected-break")
-    String takeProtectedBreak(SignedInUser user, @RequestParam int minutes, Locale locale, RedirectAttributes redirect) {
+    String takeProtectedBreak(SignedInUser user, @RequestParam int minutes,
+                              @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, RedirectAttributes redirect) {
         try {
             breaks.takeProtectedBreak(user.id(), minutes);
         } catch (InvalidRequest problem) {
-            redirect.addFlashAttribute("problem", texts(locale).get("problem") + " " + problem.getMessage());
+            redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
         }
         return "redirect:/presence";
     }
@@ -109,9 +114,11 @@ class PresencePage {
         return (int) minutes;
     }
 
-    private static Map<String, String> texts(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle("texts/presence",
-                "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    /** English when her browser asks for it first; French otherwise, whatever the server's own language. */
+    private static Map<String, String> texts(String acceptLanguage) {
+        boolean english = acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en");
+        ResourceBundle bundle = ResourceBundle.getBundle("texts/presence", english ? Locale.ENGLISH : Locale.FRENCH,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Map<String, String> texts = new TreeMap<>();
         bundle.keySet().forEach(key -> texts.put(key, bundle.getString(key)));
         return texts;

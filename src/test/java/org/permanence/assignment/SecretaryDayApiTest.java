@@ -108,6 +108,7 @@ class SecretaryDayApiTest {
         JsonNode onBreak = json(call("POST", base + "/api/me/protected-break", "claire", DEMO_PASSWORD, "{\"minutes\":10}"));
         assertThat(onBreak.get("status").asText()).isEqualTo("BREAK");
         assertThat(statuses.onProtectedBreak("claire")).isTrue();
+        assertThat(call("GET", base + "/presence", "claire", DEMO_PASSWORD, null).body()).as("her status page says so").contains("(protégée)");
         for (int i = 0; i < 3; i++) {
             assertThat(callToHandle().getAssignee()).as("call %s", i).isEqualTo("sophie");
         }

@@ -3,11 +3,13 @@ package org.permanence.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
 
@@ -149,16 +151,16 @@ final class DayRun {
         }
     }
 
-    private java.util.Optional<Secretary> nextInRotation(String client) {
+    private Optional<Secretary> nextInRotation(String client) {
         List<Secretary> serving = secretaries.values().stream().filter(s -> s.clients.contains(client)).toList();
         for (int i = 0; i < serving.size(); i++) {
             Secretary candidate = serving.get((rotation + i) % serving.size());
             if (statusOf(candidate) != Status.AWAY && statusOf(candidate) != Status.BREAK) {
                 rotation = (rotation + i + 1) % serving.size();
-                return java.util.Optional.of(candidate);
+                return Optional.of(candidate);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The task is now hers: an interruption if she is in focus and it is not urgent; a difficult streak if a colleague could have taken it. */
@@ -178,21 +180,21 @@ final class DayRun {
     /** Every secretary who is free takes her next task, in an order that changes from one moment to the next. */
     private void dispatch() {
         List<Secretary> free = new ArrayList<>(secretaries.values().stream().filter(s -> s.doing == null).toList());
-        java.util.Collections.shuffle(free, claimOrder);
+        Collections.shuffle(free, claimOrder);
         for (Secretary secretary : free) {
             nextFor(secretary).ifPresent(task -> start(task, secretary));
         }
     }
 
-    private java.util.Optional<Work> nextFor(Secretary secretary) {
+    private Optional<Work> nextFor(Secretary secretary) {
         Status status = statusOf(secretary);
         if (status == Status.AWAY || status == Status.BREAK) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Comparator<Work> byDueThenPriority = Comparator.comparing((Work task) -> task.task.getDueDate())
                 .thenComparing(task -> -task.task.getPriority()).thenComparing(task -> task.created);
         boolean inFocus = status == Status.FOCUS;
-        java.util.Optional<Work> own = work.values().stream()
+        Optional<Work> own = work.values().stream()
                 .filter(task -> task.started == null && secretary.id.equals(task.assignee))
                 .filter(task -> !inFocus || task.task.getPriority() >= URGENT).min(byDueThenPriority);
         if (own.isPresent()) {
@@ -200,7 +202,7 @@ final class DayRun {
         }
         // the team queue: tasks nobody was given, of her clients; with ours, after two difficult calls she
         // leaves the next call to a free colleague, as the office would
-        java.util.Optional<Work> queued = work.values().stream()
+        Optional<Work> queued = work.values().stream()
                 .filter(task -> task.started == null && task.assignee == null && secretary.clients.contains(task.task.getTenantId()))
                 .filter(task -> policy != Policy.OURS || secretary.difficultInARow < 2 || !"HandleCall".equals(task.task.getTaskDefinitionKey())
                         || !colleagueFree(secretary, task.task.getTenantId()))

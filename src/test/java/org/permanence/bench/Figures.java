@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What one policy did to the day: deadlines missed, urgent waits, focus broken, difficult streaks, fairness. */
 final class Figures {
@@ -22,7 +23,7 @@ final class Figures {
     private int maxDifficultInARow;
     private int maxDifficultInARowWithColleagueFree;
     private final Map<String, Duration> effort = new LinkedHashMap<>();
-    private final Map<String, Integer> breachesByType = new java.util.TreeMap<>();
+    private final Map<String, Integer> breachesByType = new TreeMap<>();
 
     Figures(String policy) {
         this.policy = policy;
