@@ -96,6 +96,31 @@ class OfficeProcessAssignmentTest {
     }
 
     @Test
+    void workThatCannotWaitGoesBackToTheTeamWhenSheLeavesBreaksOrFocuses() {
+        office.statuses().set("beatrice", Status.AWAY, null);
+        Task call = task(office.ring(PLUMBER, "0612121212"), "HandleCall");
+        Task draft = task(office.backOfficeWork(PLUMBER, "sim-mail"), "ReviewDraft");
+        assertThat(call.getAssignee()).isEqualTo("anne");
+        assertThat(draft.getAssignee()).isEqualTo("anne");
+
+        office.statuses().set("anne", Status.BREAK, 10);
+        assertThat(assigneeOf(call)).as("due in 5 minutes, before she is back").isNull();
+        assertThat(assigneeOf(draft)).as("due in 4 hours: it waits for her").isEqualTo("anne");
+
+        String urgent = office.ring(PLUMBER, "0613131313");
+        office.statuses().set("anne", Status.AVAILABLE, null);
+        office.complete(task(urgent, "HandleCall"), "anne", new Noted("urgent", "calm"));
+        Task confirm = task(urgent, "ConfirmClientReached");
+        assertThat(confirm.getAssignee()).isEqualTo("anne");
+        office.statuses().set("anne", Status.FOCUS, 300);
+        assertThat(assigneeOf(confirm)).as("urgent work stays with her in focus").isEqualTo("anne");
+        assertThat(assigneeOf(draft)).as("ordinary work due during her focus goes back").isNull();
+
+        office.statuses().set("anne", Status.AWAY, null);
+        assertThat(assigneeOf(confirm)).as("away: everything goes back").isNull();
+    }
+
+    @Test
     void outsideHerHoursSheIsAway() {
         // 10:00 in Paris; anne works the afternoon only
         office.statuses().setHours("anne", new WorkingHours(List.of(new WorkingHours.Range(DayOfWeek.FRIDAY, LocalTime.of(14, 0), LocalTime.of(18, 0)))));
@@ -113,6 +138,10 @@ class OfficeProcessAssignmentTest {
         assertThat(document.getPriority()).isEqualTo(50);
         assertThat(document.getDueDate().toInstant()).isEqualTo(MORNING.plus(Duration.ofHours(4)));
         assertThat(document.getTenantId()).isEqualTo(PLUMBER);
+    }
+
+    private String assigneeOf(Task task) {
+        return tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee();
     }
 
     private Task task(String processInstanceId, String type) {
