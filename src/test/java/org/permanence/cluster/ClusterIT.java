@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,14 +79,20 @@ class ClusterIT {
         try (ScratchDatabase database = ScratchDatabase.create("permanence_cluster")) {
             Map<String, Object> engine1 = engineSettings(database, storage, relayPort, "engine-1");
             Map<String, Object> engine2 = engineSettings(database, storage, relayPort, "engine-2");
-            // both at once on the empty database: one creates the schema, the other waits its turn
-            List<JarNode> engines = startAll(Map.of("cluster-engine-1", engine1, "cluster-engine-2", engine2), "engine");
-            running.addAll(engines);
-            EngineNodes nodes = new EngineNodes(List.of(engines.get(0).baseUrl(), engines.get(1).baseUrl()));
-            try (LoadBalancer balancer = new LoadBalancer(List.of((Integer) engine1.get("server.port"), (Integer) engine2.get("server.port")))) {
-                List<JarNode> workers = startAll(Map.of("cluster-worker-1", workerSettings(database, storage, relayPort, balancer, "worker-1"),
-                        "cluster-worker-2", workerSettings(database, storage, relayPort, balancer, "worker-2")), "worker");
-                running.addAll(workers);
+            int engine1Port = (Integer) engine1.get("server.port");
+            int engine2Port = (Integer) engine2.get("server.port");
+            EngineNodes nodes = new EngineNodes(List.of("http://127.0.0.1:" + engine1Port, "http://127.0.0.1:" + engine2Port));
+            try (LoadBalancer balancer = new LoadBalancer(List.of(engine1Port, engine2Port))) {
+                // all at once on the empty database: one engine creates the schema, the other waits its turn,
+                // the workers knock at the load balancer until an engine answers
+                Map<String, Map<String, Object>> cluster = new LinkedHashMap<>();
+                cluster.put("cluster-engine-1", engine1);
+                cluster.put("cluster-engine-2", engine2);
+                cluster.put("cluster-worker-1", workerSettings(database, storage, relayPort, balancer, "worker-1"));
+                cluster.put("cluster-worker-2", workerSettings(database, storage, relayPort, balancer, "worker-2"));
+                running.addAll(startAll(cluster));
+                JarNode engineToKill = running.get(1);
+                JarNode workerToKill = running.get(2);
                 confirmUrgentCallsWithinAMinute(nodes);
                 System.out.printf("cluster up after %d s%n", secondsSince(began));
 
@@ -95,9 +102,9 @@ class ClusterIT {
                     CompletableFuture<JarNode> engineBack = CompletableFuture.supplyAsync(() -> {
                         try {
                             awaitAnswered(answered, calls / 4);
-                            workers.get(0).kill();
+                            workerToKill.kill();
                             awaitAnswered(answered, calls * 2 / 5);
-                            engines.get(1).kill();
+                            engineToKill.kill();
                             System.out.printf("killed worker-1 and engine-2 (kill -9) after %d calls answered%n", answered.get());
                             awaitAnswered(answered, calls);
                             return JarNode.start("cluster-engine-2-again", engine2, "engine");
@@ -106,18 +113,18 @@ class ClusterIT {
                         }
                     }, outage);
                     ring(nodes, answered);
-                    running.add(engineBack.get(3, TimeUnit.MINUTES));
-                    outage.shutdown();
                     System.out.printf("all %d calls answered 200 after %d s (%d requests failed over to the other engine node)%n",
                             calls, secondsSince(began), nodes.failovers());
+                    running.add(engineBack.get(3, TimeUnit.MINUTES));
+                    outage.shutdown();
                     awaitAllCompleted(database, Duration.ofMinutes(3));
+                    System.out.printf("calls completed after %d s%n", secondsSince(began));
                 }
                 check(database, relay);
+            } finally {
+                stopAll(running);
             }
         } finally {
-            for (JarNode node : running) {
-                node.close();
-            }
             storage.close();
             relay.stop();
             System.out.printf("cluster test took %d s%n", secondsSince(began));
@@ -152,17 +159,30 @@ class ClusterIT {
     }
 
     private void awaitAllCompleted(ScratchDatabase database, Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + patience.toNanos();
         int completed = 0;
+        int polls = 0;
         while (System.nanoTime() < deadline) {
             completed = count(database, "select count(*) from act_hi_procinst where business_key_ like 'aircall:" + run
                     + "-%' and state_ = 'COMPLETED'");
             if (completed >= calls) {
                 return;
             }
+            if (++polls % 15 == 0) {
+                System.out.printf("%d s: %d completed; waiting at %s%n", secondsSince(started), completed, waitingAt(database));
+            }
             Thread.sleep(1000);
         }
         System.out.printf("only %d of %d calls completed within %s%n", completed, calls, patience);
+    }
+
+    /** Where the calls not yet completed wait: user tasks, external tasks by topic (locked by a worker or free). */
+    private String waitingAt(ScratchDatabase database) throws SQLException {
+        String ours = "proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ like 'aircall:" + run + "-%')";
+        return strings(database, "select task_def_key_ || '=' || count(*) from act_ru_task where " + ours + " group by task_def_key_")
+                + " " + strings(database, "select topic || '=' || count(*) from (select topic_name_ || case when lock_exp_time_ > now()"
+                + " then '(locked)' else '' end topic from act_ru_ext_task where " + ours + ") waiting group by topic");
     }
 
     private void check(ScratchDatabase database, GreenMail relay) throws Exception {
@@ -231,11 +251,23 @@ class ClusterIT {
         return settings;
     }
 
-    /** Starts the nodes at the same moment and waits until all are healthy. */
-    private static List<JarNode> startAll(Map<String, Map<String, Object>> nodes, String profile) {
+    /** Starts the nodes at the same moment, each in the role its name begins with, and waits until all are healthy. */
+    private static List<JarNode> startAll(Map<String, Map<String, Object>> nodes) {
         List<CompletableFuture<JarNode>> starting = new ArrayList<>();
-        nodes.forEach((name, settings) -> starting.add(CompletableFuture.supplyAsync(() -> JarNode.start(name, settings, profile))));
+        nodes.forEach((name, settings) -> starting.add(CompletableFuture.supplyAsync(() ->
+                JarNode.start(name, settings, name.contains("worker") ? "worker" : "engine"))));
         return starting.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Stops the nodes together (a clean shutdown each), before their database is dropped. */
+    private static void stopAll(List<JarNode> nodes) {
+        nodes.stream().map(node -> CompletableFuture.runAsync(() -> {
+            try {
+                node.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).toList().forEach(CompletableFuture::join);
     }
 
     /** The plumber's urgent calls must be confirmed within a minute (its smallest setting), so the escalations come within the test. */

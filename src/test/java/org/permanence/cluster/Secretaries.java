@@ -97,9 +97,9 @@ public final class Secretaries implements AutoCloseable {
             } else if (ok(nodes.send(base -> call("POST", base + "/engine-rest/task/" + taskId + "/complete", user, DEMO_PASSWORD, "{}")))) {
                 escalationsHandled.incrementAndGet();
             }
+            // a done task stays "in hand": a task list fetched before it was done must not offer it again
         } catch (RuntimeException | AssertionError nodeTrouble) {
             // the poller offers the task again if it is still there
-        } finally {
             inHand.remove(taskId);
         }
     }
@@ -108,7 +108,7 @@ public final class Secretaries implements AutoCloseable {
         HttpResponse<String> variable = nodes.send(base -> call("GET", base + "/engine-rest/task/" + taskId
                 + "/variables/providerCallId", user, DEMO_PASSWORD, null));
         if (variable.statusCode() != 200) {
-            return;
+            throw new IllegalStateException("task " + taskId + ": " + variable.statusCode() + " " + variable.body());
         }
         String callId = read(variable).get("value").asText();
         String answer = """
@@ -119,6 +119,8 @@ public final class Secretaries implements AutoCloseable {
                 DEMO_PASSWORD, answer));
         if (completed.statusCode() == 204) {
             callsHandled.incrementAndGet();
+        } else if (completed.statusCode() != 404) {
+            throw new IllegalStateException("task " + taskId + ": " + completed.statusCode() + " " + completed.body());
         }
     }
 
