@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.call;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,37 +14,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.permanence.AircallEvents;
-import org.permanence.JarNode;
 import org.permanence.TestOffice;
-import org.permanence.storage.EmbeddedObjectStore;
-import org.permanence.storage.StorageProperties;
-import org.permanence.system.PermanenceProperties;
 
 /**
  * Camunda's homogeneous cluster as docker/compose.yaml runs it, without containers: two engine nodes
  * and two worker nodes of the built jar on loopback ports, one PostgreSQL database (empty at first,
- * both engines started at the same moment), one SMTP relay and one S3 store for all, the workers
- * reaching the engines through a load balancer. A thousand calls ring through the Aircall webhook,
+ * all four started at the same moment: {@link Cluster}). A thousand calls ring through the Aircall webhook,
  * spread over both engine nodes; the demo office's secretaries record them through the REST API;
  * some are urgent and nobody confirms them, so their escalation timers fire. In the middle of it a
  * worker node and an engine node are killed (kill -9); webhooks and secretaries go to the surviving
@@ -55,7 +46,6 @@ import org.permanence.system.PermanenceProperties;
  */
 class ClusterIT {
 
-    private static final String STORAGE_SECRET = "cluster-Secret-1";
     private static final String LAWYER_LINE = "+33 4 78 12 34 56";
     private static final String PLUMBER_LINE = "+33 5 56 98 76 54";
     private static final Pattern CALL_IN_SUBJECT = Pattern.compile("Demande (\\S+)");
@@ -70,63 +60,36 @@ class ClusterIT {
         assumeTrue(ScratchDatabase.buildDatabaseUrl() != null,
                 "ClusterIT runs on PostgreSQL only (Camunda's cluster shares one database): mvn verify -Ppostgres");
         long began = System.nanoTime();
-        int relayPort = TestOffice.freePort();
-        GreenMail relay = new GreenMail(new ServerSetup(relayPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        relay.start();
-        SharedObjectStore storage = SharedObjectStore.start(STORAGE_SECRET);
-        List<JarNode> running = new ArrayList<>();
         try (ScratchDatabase database = ScratchDatabase.create("permanence_cluster")) {
-            Map<String, Object> engine1 = engineSettings(database, storage, relayPort, "engine-1");
-            Map<String, Object> engine2 = engineSettings(database, storage, relayPort, "engine-2");
-            int engine1Port = (Integer) engine1.get("server.port");
-            int engine2Port = (Integer) engine2.get("server.port");
-            EngineNodes nodes = new EngineNodes(List.of("http://127.0.0.1:" + engine1Port, "http://127.0.0.1:" + engine2Port));
-            try (LoadBalancer balancer = new LoadBalancer(List.of(engine1Port, engine2Port))) {
-                // all at once on the empty database: one engine creates the schema, the other waits its turn,
-                // the workers knock at the load balancer until an engine answers
-                Map<String, Map<String, Object>> cluster = new LinkedHashMap<>();
-                cluster.put("cluster-engine-1", engine1);
-                cluster.put("cluster-engine-2", engine2);
-                cluster.put("cluster-worker-1", workerSettings(database, storage, relayPort, balancer, "worker-1"));
-                cluster.put("cluster-worker-2", workerSettings(database, storage, relayPort, balancer, "worker-2"));
-                running.addAll(startAll(cluster));
-                JarNode engineToKill = running.get(1);
-                JarNode workerToKill = running.get(2);
+            try (Cluster cluster = Cluster.start(database, 2, 2)) {
+                EngineNodes nodes = cluster.engineNodes();
                 confirmUrgentCallsWithinAMinute(nodes);
                 System.out.printf("cluster up after %d s%n", secondsSince(began));
 
                 try (Secretaries office = new Secretaries(nodes, "aircall:" + run + "-", this::categoryOf, 6)) {
                     AtomicInteger answered = new AtomicInteger();
                     ExecutorService outage = Executors.newSingleThreadExecutor();
-                    CompletableFuture<JarNode> engineBack = CompletableFuture.supplyAsync(() -> {
-                        try {
-                            awaitAnswered(answered, calls / 4);
-                            workerToKill.kill();
-                            awaitAnswered(answered, calls * 2 / 5);
-                            engineToKill.kill();
-                            System.out.printf("killed worker-1 and engine-2 (kill -9) after %d calls answered%n", answered.get());
-                            awaitAnswered(answered, calls);
-                            return JarNode.start("cluster-engine-2-again", engine2, "engine");
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, outage);
+                    Future<?> engineBack = outage.submit(() -> {
+                        awaitAnswered(answered, calls / 4);
+                        cluster.worker(1).kill();
+                        awaitAnswered(answered, calls * 2 / 5);
+                        cluster.engine(2).kill();
+                        System.out.printf("killed worker-1 and engine-2 (kill -9) after %d calls answered%n", answered.get());
+                        awaitAnswered(answered, calls);
+                        cluster.restartEngine(2);
+                        return null;
+                    });
                     ring(nodes, answered);
                     System.out.printf("all %d calls answered 200 after %d s (%d requests failed over to the other engine node)%n",
                             calls, secondsSince(began), nodes.failovers());
-                    running.add(engineBack.get(3, TimeUnit.MINUTES));
+                    engineBack.get(3, TimeUnit.MINUTES);
                     outage.shutdown();
                     awaitAllCompleted(database, Duration.ofMinutes(3));
                     System.out.printf("calls completed after %d s%n", secondsSince(began));
                 }
-                check(database, relay);
-            } finally {
-                stopAll(running);
+                check(database, cluster.relay());
             }
         } finally {
-            storage.close();
-            relay.stop();
             System.out.printf("cluster test took %d s%n", secondsSince(began));
         }
     }
@@ -227,49 +190,6 @@ class ClusterIT {
         assertThat(escalationsDone).isEqualTo(urgentCalls);
     }
 
-    private Map<String, Object> engineSettings(ScratchDatabase database, SharedObjectStore storage, int relayPort, String name) {
-        Map<String, Object> settings = TestOffice.nodeProperties(TestOffice.newDataDir());
-        settings.putAll(database.nodeSettings());
-        settings.putAll(storage.nodeSettings());
-        settings.put("permanence.mail.embedded", false);
-        settings.put("spring.mail.port", relayPort);
-        settings.put("camunda.bpm.generic-properties.properties.hostname", name);
-        return settings;
-    }
-
-    private Map<String, Object> workerSettings(ScratchDatabase database, SharedObjectStore storage, int relayPort, LoadBalancer balancer,
-                                               String name) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("server.port", TestOffice.freePort());
-        settings.put("permanence.data-dir", TestOffice.newDataDir().toString());
-        settings.putAll(database.nodeSettings());
-        settings.putAll(storage.nodeSettings());
-        settings.put("spring.mail.port", relayPort);
-        settings.put("permanence.engine.rest-url", balancer.baseUrl() + "/engine-rest");
-        settings.put("permanence.people.worker-password", TestOffice.WORKER_PASSWORD);
-        settings.put("camunda.bpm.client.worker-id", name);
-        return settings;
-    }
-
-    /** Starts the nodes at the same moment, each in the role its name begins with, and waits until all are healthy. */
-    private static List<JarNode> startAll(Map<String, Map<String, Object>> nodes) {
-        List<CompletableFuture<JarNode>> starting = new ArrayList<>();
-        nodes.forEach((name, settings) -> starting.add(CompletableFuture.supplyAsync(() ->
-                JarNode.start(name, settings, name.contains("worker") ? "worker" : "engine"))));
-        return starting.stream().map(CompletableFuture::join).toList();
-    }
-
-    /** Stops the nodes together (a clean shutdown each), before their database is dropped. */
-    private static void stopAll(List<JarNode> nodes) {
-        nodes.stream().map(node -> CompletableFuture.runAsync(() -> {
-            try {
-                node.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })).toList().forEach(CompletableFuture::join);
-    }
-
     /** The plumber's urgent calls must be confirmed within a minute (its smallest setting), so the escalations come within the test. */
     private static void confirmUrgentCallsWithinAMinute(EngineNodes nodes) {
         String plumber = nodes.send(base -> call("GET", base + "/api/clients/plomberie-leroy", "nadia", DEMO_PASSWORD, null)).body();
@@ -301,28 +221,5 @@ class ClusterIT {
 
     private static long secondsSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000_000;
-    }
-
-    /** One S3 store for every node, in the test's process: it must outlive the nodes the test kills. */
-    private record SharedObjectStore(EmbeddedObjectStore server, String endpoint, String secret) {
-
-        static SharedObjectStore start(String secret) throws Exception {
-            String endpoint = "http://127.0.0.1:" + TestOffice.freePort();
-            EmbeddedObjectStore server = new EmbeddedObjectStore(
-                    new StorageProperties(true, URI.create(endpoint), "permanence", "us-east-1",
-                            "permanence", secret),
-                    new PermanenceProperties(TestOffice.newDataDir()));
-            server.afterPropertiesSet();
-            return new SharedObjectStore(server, endpoint, secret);
-        }
-
-        Map<String, Object> nodeSettings() {
-            return Map.of("permanence.storage.embedded", false, "permanence.storage.endpoint", endpoint,
-                    "permanence.storage.secret-key", secret);
-        }
-
-        void close() throws Exception {
-            server.destroy();
-        }
     }
 }
