@@ -1,6 +1,7 @@
 package org.permanence.cluster;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ import org.permanence.system.PermanenceProperties;
 public final class Cluster implements AutoCloseable {
 
     private static final String STORAGE_SECRET = "cluster-Secret-1";
+    /** Engine nodes start one after the other (see OneNodeSetsUpAtATime): the last waits for all the others. */
+    private static final Duration START_PATIENCE = Duration.ofMinutes(5);
 
     private final GreenMail relay;
     private final EmbeddedObjectStore storage;
@@ -81,7 +84,7 @@ public final class Cluster implements AutoCloseable {
         }
         List<CompletableFuture<JarNode>> starting = new ArrayList<>();
         nodes.forEach((name, settings) -> starting.add(CompletableFuture.supplyAsync(() ->
-                JarNode.start(name, settings, name.contains("worker") ? "worker" : "engine"))));
+                JarNode.start(name, settings, START_PATIENCE, name.contains("worker") ? "worker" : "engine"))));
         RuntimeException failed = null;
         for (int i = 0; i < starting.size(); i++) {
             try {
@@ -120,7 +123,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts engine node {@code number} again, on its port and settings, after it was killed. */
     public void restartEngine(int number) {
-        restarted.add(JarNode.start("cluster-engine-" + number + "-again", engineSettings.get(number - 1), "engine"));
+        restarted.add(JarNode.start("cluster-engine-" + number + "-again", engineSettings.get(number - 1), START_PATIENCE, "engine"));
     }
 
     public GreenMail relay() {
