@@ -35,6 +35,7 @@ public final class Cluster implements AutoCloseable {
     private final EmbeddedObjectStore storage;
     private final LoadBalancer balancer;
     private final List<Map<String, Object>> engineSettings = new ArrayList<>();
+    private final List<Map<String, Object>> workerSettings = new ArrayList<>();
     private final List<JarNode> engines = new ArrayList<>();
     private final List<JarNode> workers = new ArrayList<>();
     private final List<JarNode> restarted = new ArrayList<>();
@@ -80,6 +81,7 @@ public final class Cluster implements AutoCloseable {
             settings.put("permanence.engine.rest-url", balancer.baseUrl() + "/engine-rest");
             settings.put("permanence.people.worker-password", TestOffice.WORKER_PASSWORD);
             settings.put("camunda.bpm.client.worker-id", "worker-" + i);
+            workerSettings.add(settings);
             nodes.put("cluster-worker-" + i, settings);
         }
         List<CompletableFuture<JarNode>> starting = new ArrayList<>();
@@ -124,6 +126,11 @@ public final class Cluster implements AutoCloseable {
     /** Starts engine node {@code number} again, on its port and settings, after it was killed. */
     public void restartEngine(int number) {
         restarted.add(JarNode.start("cluster-engine-" + number + "-again", engineSettings.get(number - 1), START_PATIENCE, "engine"));
+    }
+
+    /** Starts worker node {@code number} again, on its settings, after it was killed. */
+    public void restartWorker(int number) {
+        restarted.add(JarNode.start("cluster-worker-" + number + "-again", workerSettings.get(number - 1), START_PATIENCE, "worker"));
     }
 
     public GreenMail relay() {
