@@ -126,7 +126,8 @@ class ClusterThroughputBenchmark {
     }
 
     private HttpResponse<String> startBare(EngineNodes nodes, String callId, String line) {
-        String start = "{\"businessKey\": \"bare:" + callId + "\", \"variables\": {\"dialledNumber\": {\"value\": \"" + line + "\"}}}";
+        String start = "{\"businessKey\": \"bare:" + callId + "\", \"variables\": {\"dialledNumber\": {\"value\": \"" + line
+                + "\"}, \"providerCallId\": {\"value\": \"" + callId + "\"}}}";
         return nodes.send(base -> TestOffice.call("POST", base + "/engine-rest/process-definition/key/bare-intake/start", "nadia",
                 TestOffice.DEMO_PASSWORD, start));
     }
