@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.client.task.ExternalTask;
@@ -11,6 +12,7 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.system.WorkerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,18 +27,30 @@ public class Retries {
     private static final Logger log = LoggerFactory.getLogger(Retries.class);
 
     private final RetryPolicy policy;
+    private final Executor desks;
 
+    /** Each task done at one of the node's desks ({@link WorkerDesks}). */
+    @Autowired
+    public Retries(RetryPolicy policy, WorkerDesks desks) {
+        this.policy = policy;
+        this.desks = desks;
+    }
+
+    /** Each task done in the calling thread, before this returns. */
     public Retries(RetryPolicy policy) {
         this.policy = policy;
+        this.desks = Runnable::run;
     }
 
     /** Completes the task with the variables the work answers, or reports its failure as {@link #fail} does. */
     public void completeOrRetry(ExternalTask task, ExternalTaskService service, Supplier<Map<String, Object>> work) {
-        try {
-            service.complete(task, work.get());
-        } catch (RuntimeException e) {
-            fail(task, service, e);
-        }
+        desks.execute(() -> {
+            try {
+                service.complete(task, work.get());
+            } catch (RuntimeException e) {
+                fail(task, service, e);
+            }
+        });
     }
 
     /**

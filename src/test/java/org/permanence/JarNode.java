@@ -35,6 +35,11 @@ public final class JarNode implements AutoCloseable {
 
     /** Starts the jar with these settings and waits until its health endpoint answers UP. */
     public static JarNode start(String name, Map<String, Object> properties, String... profiles) {
+        return start(name, properties, Duration.ofSeconds(120), profiles);
+    }
+
+    /** The same, for a node that may first wait its turn behind others starting on the same database. */
+    public static JarNode start(String name, Map<String, Object> properties, Duration patience, String... profiles) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run in `mvn verify`, after `package`");
         }
@@ -45,7 +50,8 @@ public final class JarNode implements AutoCloseable {
             command.add("--spring.profiles.active=" + String.join(",", profiles));
         }
         for (String key : PASSED_ON) {
-            if (System.getProperty(key) != null) {
+            // a test with a database of its own (a cluster's, a private server's) says so in its properties
+            if (System.getProperty(key) != null && !properties.containsKey(key)) {
                 command.add("--" + key + "=" + System.getProperty(key));
             }
         }
@@ -54,7 +60,7 @@ public final class JarNode implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             JarNode node = new JarNode(name, process, (Integer) properties.get("server.port"), log);
-            node.awaitHealthy(Duration.ofSeconds(120));
+            node.awaitHealthy(patience);
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -6,6 +6,9 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.call;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,13 +16,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 /**
  * The SMTP relay is down when a client must be told: the notification is retried, then shows as an
  * incident with the reason (as in Cockpit); once the relay is back and a manager resolves the
- * incident, the mail goes out, once.
+ * incident, the mail goes out, once. A shorter outage needs nobody: the retries send every message
+ * held up once the relay is back, each once.
  */
 class MailOutageIT {
 
@@ -62,6 +67,51 @@ class MailOutageIT {
             assertThat(received[0].getSubject()).isEqualTo("Message de M. Garnier : Devis pour une chaudière");
         } finally {
             relay.stop();
+        }
+    }
+
+    @Test
+    void messagesTakenWhileTheRelayIsDownGoOutOnceWhenItIsBackWithoutAnIncident() throws Exception {
+        int relayPort = TestOffice.freePort();
+        Map<String, Object> settings = TestOffice.nodeProperties(TestOffice.newDataDir());
+        settings.put("permanence.mail.embedded", false);
+        settings.put("spring.mail.port", relayPort);
+        // retried after 15 s, then 30 s more: the relay is back before the tries run out
+        settings.put("permanence.workers.retries.first-pause", "15s");
+
+        GreenMail relay = relay(relayPort);
+        try (JarNode node = JarNode.start("mail-outage-short", settings)) {
+            List<String> calls = new ArrayList<>();
+            List<String> tasks = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String call = startCall(node);
+                calls.add(call);
+                tasks.add(await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(node, call), task -> task != null));
+            }
+
+            relay.stop();
+            long down = System.nanoTime();
+            tasks.forEach(task -> complete(node, task));
+            Thread.sleep(Math.max(0, Duration.ofSeconds(25).toMillis() - (System.nanoTime() - down) / 1_000_000));
+            relay = relay(relayPort);
+
+            for (String call : calls) {
+                await().atMost(Duration.ofSeconds(90)).until(() -> ended(node, call));
+                assertThat(incidentOf(node, call)).isNull();
+            }
+            MimeMessage[] received = relay.getReceivedMessages();
+            assertThat(received).hasSize(calls.size());
+            assertThat(Arrays.stream(received).map(this::messageId).distinct()).hasSize(calls.size());
+        } finally {
+            relay.stop();
+        }
+    }
+
+    private String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -29,11 +29,18 @@ public class ObjectStorage {
         this.bucket = bucket;
     }
 
-    /** Creates the bucket when it is missing; called once at start-up. */
+    /** Creates the bucket when it is missing; called once at start-up, by every node. */
     public void ensureBucket() {
         call(() -> {
             if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                try {
+                    minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                } catch (ErrorResponseException e) {
+                    // nodes starting together: another one made it between our question and our request
+                    if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
+                        throw e;
+                    }
+                }
             }
             return null;
         });

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.permanence.AircallEvents;
 import org.permanence.JarNode;
 import org.permanence.TestOffice;
 
@@ -79,7 +80,7 @@ class CallIntakeBenchmark {
             clock.schedule(() -> {
                 sentAt.put(callId, System.currentTimeMillis());
                 HttpResponse<String> answer = TestOffice.call("POST", node.baseUrl() + "/webhooks/aircall", null, null,
-                        callCreated(callId, line));
+                        AircallEvents.callCreated(TOKEN, callId, line, AircallEvents.mobile(callId.hashCode() & 63)));
                 if (answer.statusCode() >= 300) {
                     refused.incrementAndGet();
                 }
@@ -115,17 +116,6 @@ class CallIntakeBenchmark {
 
     private static JsonNode get(JarNode node, String path) throws Exception {
         return JSON.readTree(TestOffice.call("GET", node.baseUrl() + path, "nadia", TestOffice.DEMO_PASSWORD, null).body());
-    }
-
-    /** Aircall's call.created event for an inbound call, as Aircall sends it. */
-    private static String callCreated(String callId, String dialled) {
-        return """
-                {"resource": "call", "event": "call.created", "timestamp": %d, "token": "%s",
-                 "data": {"id": "%s", "direction": "inbound", "status": "initial", "started_at": %d,
-                          "raw_digits": "+33 6 %02d %02d %02d %02d",
-                          "number": {"id": 1, "digits": "%s", "name": "Standard"}}}"""
-                .formatted(System.currentTimeMillis() / 1000, TOKEN, callId, System.currentTimeMillis() / 1000,
-                        callId.hashCode() & 63, 11, 22, 33, dialled);
     }
 
     private static long percentile(List<Long> sorted, int percent) {
