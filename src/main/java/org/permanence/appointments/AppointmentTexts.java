@@ -36,11 +36,16 @@ class AppointmentTexts {
         templates.setTemplateResolver(resolver);
     }
 
-    /** The start as a person reads it, on the client's clocks: "lundi 7 décembre 2026 à 09:00". */
+    /** The start as a person reads it in the client's language, on the client's clocks: "lundi 7 décembre 2026 à 09:00". */
     static String when(Client client, Appointment appointment) {
-        Locale language = Locale.forLanguageTag(client.language());
-        String pattern = "fr".equals(client.language()) ? "EEEE d MMMM yyyy 'à' HH:mm" : "EEEE d MMMM yyyy 'at' HH:mm";
-        return DateTimeFormatter.ofPattern(pattern, language).format(appointment.start().atZone(ZoneId.of(client.timeZone())));
+        return when(client, appointment, client.language());
+    }
+
+    /** The same in another language (fr or en): the caller's pages speak the caller's. */
+    static String when(Client client, Appointment appointment, String language) {
+        String pattern = "fr".equals(language) ? "EEEE d MMMM yyyy 'à' HH:mm" : "EEEE d MMMM yyyy 'at' HH:mm";
+        return DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(language))
+                .format(appointment.start().atZone(ZoneId.of(client.timeZone())));
     }
 
     Wording write(String template, Client client, Appointment appointment, String typeName, Map<String, Object> more) {

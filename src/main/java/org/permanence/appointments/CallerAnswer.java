@@ -8,7 +8,7 @@ import org.permanence.clients.Client;
  * What a caller's link page shows: the {@code state} of the link and appointment, and when it is
  * known, the appointment, its client and type, and the free slots to move it to (reschedule only).
  */
-public record CallerAnswer(State state, Appointment appointment, Client client, String typeName, String when, List<Slot> slots) {
+public record CallerAnswer(State state, Appointment appointment, Client client, String typeName, List<Slot> slots) {
 
     public enum State {
         /** The link may be used: the page asks the caller to go ahead. */
@@ -33,10 +33,10 @@ public record CallerAnswer(State state, Appointment appointment, Client client, 
     }
 
     static CallerAnswer refused(State state) {
-        return new CallerAnswer(state, null, null, null, null, List.of());
+        return new CallerAnswer(state, null, null, null, List.of());
     }
 
     CallerAnswer as(State other) {
-        return new CallerAnswer(other, appointment, client, typeName, when, slots);
+        return new CallerAnswer(other, appointment, client, typeName, slots);
     }
 }

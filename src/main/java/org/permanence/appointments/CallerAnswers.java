@@ -69,8 +69,7 @@ public class CallerAnswers {
         if (page.state() != State.READY || action != Action.RESCHEDULE) {
             return page;
         }
-        return new CallerAnswer(State.READY, page.appointment(), page.client(), page.typeName(), page.when(),
-                freeSlots(page.client(), page.appointment()));
+        return new CallerAnswer(State.READY, page.appointment(), page.client(), page.typeName(), freeSlots(page.client(), page.appointment()));
     }
 
     /** Confirms, cancels, or moves the appointment to {@code newStart} (reschedule only). */
@@ -120,7 +119,7 @@ public class CallerAnswers {
         }
         Appointment now = book.find(appointment.id()).orElseThrow();
         log.info("Caller's {} done for appointment {} (client {})", action, appointment.id(), appointment.clientId());
-        return new CallerAnswer(State.DONE, now, page.client(), page.typeName(), AppointmentTexts.when(page.client(), now), List.of());
+        return new CallerAnswer(State.DONE, now, page.client(), page.typeName(), List.of());
     }
 
     /** The page for a link as checked: refused, or READY with its appointment when that is still booked as the link knew it. */
@@ -135,8 +134,7 @@ public class CallerAnswers {
             return CallerAnswer.refused(State.NOT_BOOKED);
         }
         Appointment found = appointment.get();
-        CallerAnswer page = new CallerAnswer(State.READY, found, client.get(), AppointmentMails.typeName(client.get(), found),
-                AppointmentTexts.when(client.get(), found), List.of());
+        CallerAnswer page = new CallerAnswer(State.READY, found, client.get(), AppointmentMails.typeName(client.get(), found), List.of());
         if (found.status() != AppointmentStatus.BOOKED || !found.start().isAfter(clock.instant())) {
             return page.as(State.NOT_BOOKED);
         }

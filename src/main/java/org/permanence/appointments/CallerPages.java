@@ -55,6 +55,7 @@ class CallerPages {
         String language = language(lang, request, answer);
         response.setStatus(status(answer.state()));
         model.addAttribute("answer", answer);
+        model.addAttribute("when", answer.appointment() == null ? null : AppointmentTexts.when(answer.client(), answer.appointment(), language));
         model.addAttribute("action", action == null ? "none" : action.path);
         model.addAttribute("token", token);
         model.addAttribute("lang", language);

@@ -37,7 +37,7 @@ final class Practice {
         return clients.store(new Client("practice-" + n, "Cabinet " + n, "fr", PARIS.getId(),
                 List.of(new PhoneLine("+333" + n, "Accueil")), everyDay, List.of(CONSULTATION),
                 new Briefing("Cabinet, bonjour.", "Jamais.", "Personne.", null),
-                new ContactRules("cabinet@example.fr", "cabinet.urgent@example.fr", MessageDelivery.IMMEDIATELY, null, 60, 15, List.of()),
+                new ContactRules("cabinet-" + n + "@example.fr", "cabinet.urgent@example.fr", MessageDelivery.IMMEDIATELY, null, 60, 15, List.of()),
                 List.of(), new BigDecimal("0.80")));
     }
 }
