@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Service;
 public class AppointmentRequests {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH);
+    /** Below the engine's 4,000 characters for a text variable, with room for the last line. */
+    private static final int TEXT_LIMIT = 3_800;
 
     private final ClientRepository clients;
     private final Bookings bookings;
@@ -67,11 +70,47 @@ public class AppointmentRequests {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(client.timeZone())));
         List<Slot> slots = bookings.freeSlots(client, typeCode, today, today.plusDays(properties.pickDays() - 1)).slots();
         shown.put("freeSlotsText", slots.isEmpty() ? "Aucun créneau libre dans les " + properties.pickDays() + " jours à venir."
-                : slots.stream().collect(Collectors.groupingBy(slot -> slot.local().toLocalDate(), TreeMap::new,
-                        Collectors.mapping(slot -> slot.local().toLocalTime().toString(), Collectors.joining(", "))))
-                .entrySet().stream().map(day -> "- **" + DAY.format(day.getKey()) + "** : " + day.getValue())
-                .collect(Collectors.joining("\n")));
+                : freeSlotsText(slots));
         return shown;
+    }
+
+    /**
+     * One line per day, runs of slots one step apart written as one range ("08:00 à 11:30"): the engine
+     * keeps a text variable of at most 4,000 characters, and a busy secretary reads ranges faster.
+     */
+    private String freeSlotsText(List<Slot> slots) {
+        Map<LocalDate, List<Slot>> byDay = slots.stream().collect(Collectors.groupingBy(slot -> slot.local().toLocalDate(),
+                TreeMap::new, Collectors.toList()));
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<LocalDate, List<Slot>> day : byDay.entrySet()) {
+            String line = "- **" + DAY.format(day.getKey()) + "** : " + ranges(day.getValue()) + "\n";
+            if (text.length() + line.length() > TEXT_LIMIT) {
+                text.append("- … les jours suivants ne tiennent pas ici : choisissez d'abord parmi ceux-ci.\n");
+                break;
+            }
+            text.append(line);
+        }
+        return text.toString().strip();
+    }
+
+    private String ranges(List<Slot> day) {
+        List<String> ranges = new ArrayList<>();
+        Slot first = day.get(0);
+        Slot last = first;
+        for (Slot slot : day.subList(1, day.size())) {
+            if (!slot.start().equals(last.start().plus(properties.slotStep()))) {
+                ranges.add(range(first, last));
+                first = slot;
+            }
+            last = slot;
+        }
+        ranges.add(range(first, last));
+        return String.join(", ", ranges);
+    }
+
+    private static String range(Slot first, Slot last) {
+        return first == last ? first.local().toLocalTime().toString()
+                : first.local().toLocalTime() + " à " + last.local().toLocalTime();
     }
 
     /**

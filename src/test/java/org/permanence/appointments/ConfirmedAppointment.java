@@ -3,11 +3,7 @@ package org.permanence.appointments;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -56,8 +52,7 @@ public final class ConfirmedAppointment {
     public static ConfirmedAppointment book(Clients clients, RuntimeService runtime, AppointmentBook book, MailFolder mail) {
         Client practice = Practice.create(clients);
         String callerEmail = "caller-" + practice.id() + "@example.fr";
-        LocalDate monday = LocalDate.now(Practice.PARIS).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        ZonedDateTime start = monday.atTime(LocalTime.of(10, 0)).atZone(Practice.PARIS);
+        ZonedDateTime start = Practice.nextMondayAt(10).atZoneSameInstant(Practice.PARIS);
         String instance = runtime.startProcessInstanceByKey("appointment-confirmation", "call-" + practice.id(), Map.of(
                 "clientId", practice.id(), "clientName", practice.name(), "callerName", "Mme Petit", "callerNumber", "06 12 34 56 78",
                 "callerEmail", callerEmail, "appointmentType", "consultation", "slotStart", start.toLocalDateTime().toString())).getId();
