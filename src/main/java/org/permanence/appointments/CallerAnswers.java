@@ -86,9 +86,10 @@ public class CallerAnswers {
                 return page;
             });
             // the link was not spent: the caller picks another of the slots still free
-            return answer.state() == State.SLOT_TAKEN ? look(token, action).as(State.SLOT_TAKEN) : answer;
+            boolean pickAgain = answer.state() == State.SLOT_TAKEN || answer.state() == State.SLOT_REFUSED;
+            return pickAgain ? look(token, action).as(answer.state()) : answer;
         } catch (InvalidRequest refused) {
-            log.info("Caller's new time refused for link {}: {}", action, refused.getMessage());
+            log.info("Caller's new time {} refused: {}", newStart, refused.problems());
             return look(token, action).as(State.SLOT_REFUSED);
         } catch (CallerReplies.NotWaiting notWaiting) {
             log.warn("Caller's {} not taken, nothing changed: {}", action, notWaiting.getMessage());

@@ -1,7 +1,9 @@
 package org.permanence.engine;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.permanence.appointments.Appointment;
 import org.permanence.appointments.CallerReplies;
 import org.permanence.system.EngineNode;
@@ -10,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The caller's answers as messages to the appointment's own {@code appointment-confirmation}
  * instance (the appointment row knows it). The engine shares Spring's transaction, so the message
- * and the appointment's change commit together. Nobody is signed in on the public pages: the
- * correlation runs without authorization checks, aimed at that one instance.
+ * and the appointment's change commit together. The correlation runs without authorization checks,
+ * aimed at that one instance: nobody is signed in on the caller's pages, and a secretary cancelling
+ * through the API was already checked against the client (her tenant) by the application.
  */
 @Component
 @EngineNode
@@ -20,9 +23,11 @@ class AppointmentConfirmationProcess implements CallerReplies {
     static final String PROCESS_KEY = "appointment-confirmation";
 
     private final RuntimeService runtime;
+    private final IdentityService identity;
 
-    AppointmentConfirmationProcess(RuntimeService runtime) {
+    AppointmentConfirmationProcess(RuntimeService runtime, IdentityService identity) {
         this.runtime = runtime;
+        this.identity = identity;
     }
 
     @Override
@@ -44,11 +49,17 @@ class AppointmentConfirmationProcess implements CallerReplies {
         if (appointment.processInstanceId() == null) {
             throw new NotWaiting("Appointment " + appointment.id() + " has no " + PROCESS_KEY + " process to tell", null);
         }
+        Authentication signedIn = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
         try {
             runtime.createMessageCorrelation(message).processInstanceId(appointment.processInstanceId()).correlateWithResult();
         } catch (MismatchingMessageCorrelationException notWaiting) {
             throw new NotWaiting("The " + PROCESS_KEY + " process " + appointment.processInstanceId() + " of appointment "
                     + appointment.id() + " does not wait for " + message, notWaiting);
+        } finally {
+            if (signedIn != null) {
+                identity.setAuthentication(signedIn);
+            }
         }
     }
 }

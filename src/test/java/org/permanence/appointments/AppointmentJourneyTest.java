@@ -2,7 +2,13 @@ package org.permanence.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.time.ZoneOffset;
 import java.util.Map;
 
@@ -16,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.permanence.Eventually;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.TestMail;
+import org.permanence.TestOffice;
 import org.permanence.appointments.BookingOutcome.Booked;
 import org.permanence.calls.CallerIdentification;
 import org.permanence.clients.Client;
 import org.permanence.clients.Clients;
 import org.permanence.mail.MailFolder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The appointment-confirmation process on the running node with its real workers, database and
@@ -51,6 +59,8 @@ class AppointmentJourneyTest {
     CallerIdentification identification;
     @Autowired
     MailFolder mail;
+    @Value("${server.port}")
+    int port;
 
     @Test
     void aSlotTakenBeforeBookingSendsTheSecretaryBackToTheFreeSlotsUnderTheClientsTenant() {
@@ -102,6 +112,26 @@ class AppointmentJourneyTest {
                 .processInstanceId(booked.processInstanceId).finished().count() == 1);
         assertThat(book.find(booked.appointment.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.NO_SHOW);
         assertThat(identification.identify(line, caller)).containsEntry("callerNoShows", 1);
+    }
+
+    @Test
+    void aSecretaryCancellingOnTheCallersBehalfTellsTheProcessSoTheCancellationGoesAndNoReminder() throws Exception {
+        ConfirmedAppointment booked = ConfirmedAppointment.book(clients, runtime, book, mail);
+        HttpRequest cancel = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/clients/" + booked.practice.id()
+                        + "/appointments/" + booked.appointment.id() + "/cancel"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("nadia:" + TestOffice.DEMO_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+
+        HttpResponse<String> cancelled = HttpClient.newHttpClient().send(cancel, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(book.find(booked.appointment.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.CANCELLED);
+        Eventually.await("the process to end cancelled", () -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(booked.processInstanceId).finished().count() == 1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(booked.processInstanceId)
+                .activityId("AppointmentCancelled").count()).isEqualTo(1);
+        assertThat(booked.callersMails(mail)).hasSize(2).last().satisfies(mail -> assertThat(mail.subject()).startsWith("Rendez-vous annulé"));
     }
 
     @Test

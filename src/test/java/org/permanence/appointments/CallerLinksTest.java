@@ -156,7 +156,7 @@ class CallerLinksTest {
     }
 
     @Test
-    void aSlotTakenMeanwhileLeavesTheAppointmentAndTheLinkAsTheyWere() throws Exception {
+    void aSlotTakenMeanwhileOrOneNotOfferedLeavesTheAppointmentAndTheLinkAsTheyWere() throws Exception {
         ConfirmedAppointment booked = ConfirmedAppointment.book(clients, runtime, book, mail);
         String reschedule = booked.link("reschedule");
         Instant later = booked.start.plusHours(3).toInstant();
@@ -168,6 +168,12 @@ class CallerLinksTest {
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("Ce créneau vient d'être pris", "Choisir ce créneau");
         assertThat(book.find(booked.appointment.id()).orElseThrow().start()).isEqualTo(booked.start.toInstant());
+
+        Page offGrid = post(reschedule, later.plusSeconds(7 * 60));
+        assertThat(offGrid.statusCode()).isEqualTo(400);
+        assertThat(offGrid.body()).contains("Ce créneau n'est pas proposé", "Choisir ce créneau");
+        assertThat(post(reschedule, null).statusCode()).as("no slot chosen").isEqualTo(400);
+
         assertThat(post(reschedule, later.plusSeconds(3600)).statusCode()).as("the link was not spent").isEqualTo(200);
     }
 
