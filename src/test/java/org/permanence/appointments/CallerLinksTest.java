@@ -152,6 +152,7 @@ class CallerLinksTest {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("Votre rendez-vous a changé depuis ce mail");
         assertThat(book.find(booked.appointment.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.BOOKED);
+        ConfirmedAppointment.awaitWaiting(runtime, booked.processInstanceId);
         assertThat(post(ConfirmedAppointment.link(again, "confirm"), null).statusCode()).isEqualTo(200);
     }
 

@@ -57,11 +57,18 @@ public final class ConfirmedAppointment {
                 "clientId", practice.id(), "clientName", practice.name(), "callerName", "Mme Petit", "callerNumber", "06 12 34 56 78",
                 "callerEmail", callerEmail, "appointmentType", "consultation", "slotStart", start.toLocalDateTime().toString())).getId();
         Eventually.await("the confirmation mail to " + callerEmail, () -> !TestMail.to(mail, callerEmail).isEmpty());
-        // the caller's answers are for a process waiting for the appointment, just after the mail went
-        Eventually.await("the process to wait for the appointment", () -> runtime.createProcessInstanceQuery().processInstanceId(instance)
-                .activityIdIn("ReminderDue", "AppointmentOver").count() == 1);
+        awaitWaiting(runtime, instance);
         Appointment booked = book.ofProcess(instance).orElseThrow();
         return new ConfirmedAppointment(practice, callerEmail, start, instance, booked, TestMail.to(mail, callerEmail).get(0));
+    }
+
+    /**
+     * The caller's answers are for a process waiting for the appointment, which it does a moment
+     * after the confirmation went (an answer before that changes nothing and says to try again).
+     */
+    public static void awaitWaiting(RuntimeService runtime, String instance) {
+        Eventually.await("the process to wait for the appointment", () -> runtime.createProcessInstanceQuery().processInstanceId(instance)
+                .activityIdIn("ReminderDue", "AppointmentOver").count() == 1);
     }
 
     /** The link for this action in the confirmation mail's text. */
