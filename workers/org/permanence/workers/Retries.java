@@ -39,6 +39,27 @@ public class Retries {
         }
     }
 
+    /**
+     * As {@link #completeOrRetry}, except that a failure of type {@code businessOutcome} is no
+     * technical trouble but a way the process foresees: it becomes the BPMN error {@code errorCode},
+     * its message in the variable {@code reasonVariable}, and is not retried.
+     */
+    public void completeOrRaise(ExternalTask task, ExternalTaskService service, Supplier<Map<String, Object>> work,
+                                Class<? extends RuntimeException> businessOutcome, String errorCode, String reasonVariable) {
+        Map<String, Object> variables;
+        try {
+            variables = work.get();
+        } catch (RuntimeException e) {
+            if (businessOutcome.isInstance(e)) {
+                service.handleBpmnError(task, errorCode, e.getMessage(), Map.of(reasonVariable, e.getMessage()));
+            } else {
+                fail(task, service, e);
+            }
+            return;
+        }
+        completeOrRetry(task, service, () -> variables);
+    }
+
     public void fail(ExternalTask task, ExternalTaskService service, Exception error) {
         int left = remainingAfter(task.getRetries());
         long pause = pauseBefore(left).toMillis();

@@ -37,4 +37,12 @@ class ArchitectureTest {
                 .because("the workers' domain services are loaded on worker nodes too")
                 .check(PRODUCTION);
     }
+
+    @Test
+    void mailDraftingAndPrintingRunWithoutAnEngine() {
+        noClasses().that().resideInAnyPackage("org.permanence.drafting..", "org.permanence.printing..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..", "org.camunda.bpm.webapp..")
+                .because("the drafting workers call them on worker nodes too; starting cases from mail is the engine package's")
+                .check(PRODUCTION);
+    }
 }

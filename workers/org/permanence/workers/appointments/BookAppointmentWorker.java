@@ -9,6 +9,7 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.appointments.AppointmentRequests;
 import org.permanence.appointments.SlotUnavailable;
 import org.permanence.system.WorkerNode;
+import org.permanence.system.WritesVariables;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 @WorkerNode
 @ExternalTaskSubscription(topicName = "book-appointment",
         variableNames = {"clientId", "appointmentType", "slotStart", "callerName", "callerNumber", "callerEmail"})
+@WritesVariables({"appointmentId", "slotProblem"})
 class BookAppointmentWorker implements ExternalTaskHandler {
 
     private final AppointmentRequests requests;

@@ -6,6 +6,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.appointments.AppointmentRequests;
 import org.permanence.system.WorkerNode;
+import org.permanence.system.WritesVariables;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "list-free-slots", variableNames = {"clientId", "appointmentType"})
+@WritesVariables({"appointmentTypes", "freeSlotsText"})
 class ListFreeSlotsWorker implements ExternalTaskHandler {
 
     private final AppointmentRequests requests;

@@ -6,6 +6,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.appointments.AppointmentMails;
 import org.permanence.system.WorkerNode;
+import org.permanence.system.WritesVariables;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "send-appointment-confirmation", variableNames = "appointmentId")
+@WritesVariables({"reminderAt", "reminderWanted", "appointmentEnd", "appointmentWhen"})
 class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
 
     private final AppointmentMails mails;

@@ -6,6 +6,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.calls.CallerIdentification;
 import org.permanence.system.WorkerNode;
+import org.permanence.system.WritesVariables;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "identify-caller", variableNames = {"dialledNumber", "callerNumber"})
+@WritesVariables({"callerNumber", "lineKnown", "clientName", "clientId", "briefingGreeting", "briefingUrgentWhen",
+        "briefingPutThrough", "clientMessageDelivery", "urgentConfirmWithin", "urgentConfirmDue", "callBackDue", "callerHistory",
+        "callerName", "callerNoShows"})
 class IdentifyCallerWorker implements ExternalTaskHandler {
 
     private final CallerIdentification identification;

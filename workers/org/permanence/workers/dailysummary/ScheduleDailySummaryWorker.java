@@ -10,6 +10,7 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.notifications.DailySummaries;
 import org.permanence.system.WorkerNode;
+import org.permanence.system.WritesVariables;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "schedule-daily-summary", variableNames = "clientId")
+@WritesVariables({"summaryDueAt", "lastSummary"})
 class ScheduleDailySummaryWorker implements ExternalTaskHandler {
 
     private final DailySummaries summaries;

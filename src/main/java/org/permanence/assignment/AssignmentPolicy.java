@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who gets a new task, among the secretaries who serve its client. Workload is shared by effort, not
  * in turns; a secretary on a break or away gets nothing, one in focus only urgent work; and after two
- * difficult calls in a row she gets no third call while a colleague can take it. Nobody fits: nobody is
- * chosen, and the task waits in the team queue for whoever claims it.
+ * difficult calls in a row she gets no third call while a colleague can take it. With a limit on effort,
+ * ordinary work goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
+ * the team queue for whoever claims it.
  */
 @Component
 public class AssignmentPolicy {
@@ -44,6 +45,10 @@ public class AssignmentPolicy {
             if (!rested.isEmpty()) {
                 fit = rested;
             }
+        }
+        if (!urgent && properties.maxEffort() > 0) {
+            // pushed to someone already busy, it would wait behind her work while a colleague may soon be free
+            fit = fit.stream().filter(candidate -> effort(candidate) < properties.maxEffort()).toList();
         }
         // equal effort: whoever was given work longest ago (never: first), then by id, so the choice always repeats
         Comparator<Candidate> order = comparing(this::effort)

@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How work is shared: the effort each task type weighs (by BPMN task id; others weigh
- * {@code defaultWeight}), and the priority from which a task is urgent enough to reach a secretary in focus.
+ * {@code defaultWeight}), the priority from which a task is urgent enough to reach a secretary in focus,
+ * and {@code maxEffort}: from that much open effort on, a secretary is busy and gets no more ordinary work
+ * pushed to her; it waits in the team queue for whoever is free first (0: no limit).
  */
 @ConfigurationProperties("permanence.assignment")
-public record AssignmentProperties(Map<String, Integer> weights, int defaultWeight, int urgentPriority) {
+public record AssignmentProperties(Map<String, Integer> weights, int defaultWeight, int urgentPriority, int maxEffort) {
 
     public AssignmentProperties {
         weights = weights == null ? Map.of() : Map.copyOf(weights);
@@ -18,13 +20,16 @@ public record AssignmentProperties(Map<String, Integer> weights, int defaultWeig
                 throw new IllegalArgumentException("permanence.assignment.weights." + type + " must be 0 or more, not " + weight);
             }
         });
+        if (maxEffort < 0) {
+            throw new IllegalArgumentException("permanence.assignment.max-effort must be 0 (no limit) or more, not " + maxEffort);
+        }
         if (defaultWeight < 0) {
             throw new IllegalArgumentException("permanence.assignment.default-weight must be 0 or more, not " + defaultWeight);
         }
     }
 
     /** A task made by hand in Tasklist has no BPMN task id: it weighs the default. */
-    int weightOf(String taskType) {
+    public int weightOf(String taskType) {
         return taskType == null ? defaultWeight : weights.getOrDefault(taskType, defaultWeight);
     }
 }

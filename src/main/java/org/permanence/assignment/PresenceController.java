@@ -2,13 +2,12 @@ package org.permanence.assignment;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.permanence.people.SignedInUser;
-import org.permanence.people.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.InvalidRequest;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,16 +24,43 @@ class PresenceController {
         }
     }
 
-    /** A colleague's presence, with the clients she serves. */
-    record Colleague(String id, String name, List<String> clients, Status status, Instant until) {
+    /** {@code {"minutes": 10}}: one of the offered lengths. */
+    record ProtectedBreak(int minutes) {
     }
 
     private final SecretaryStatuses statuses;
-    private final Team team;
+    private final TeamPresence team;
+    private final BreakOffers breaks;
 
-    PresenceController(SecretaryStatuses statuses, Team team) {
+    PresenceController(SecretaryStatuses statuses, TeamPresence team, BreakOffers breaks) {
         this.statuses = statuses;
         this.team = team;
+        this.breaks = breaks;
+    }
+
+    @GetMapping("/api/me/working-hours")
+    WorkingHours myHours(SignedInUser user) {
+        return statuses.hoursOf(user.id());
+    }
+
+    /** Her hours, replaced whole: {@code {"hours": [{"day": "MONDAY", "starts": "09:00", "ends": "12:30"}, …]}}; empty: none. */
+    @PutMapping("/api/me/working-hours")
+    WorkingHours setMyHours(SignedInUser user, @RequestBody WorkingHours hours) {
+        if (!hours.problems().isEmpty()) {
+            throw new InvalidRequest(hours.problems());
+        }
+        return statuses.setHours(user.id(), hours);
+    }
+
+    /** Whether a protected break is offered to her, and whether the office suggests a break. */
+    @GetMapping("/api/me/break-offer")
+    BreakOffers.Offer myBreakOffer(SignedInUser user) {
+        return breaks.of(user.id());
+    }
+
+    @PostMapping("/api/me/protected-break")
+    StatusView takeProtectedBreak(SignedInUser user, @RequestBody ProtectedBreak request) {
+        return StatusView.of(breaks.takeProtectedBreak(user.id(), request.minutes()));
     }
 
     @GetMapping("/api/me/status")
@@ -50,18 +76,8 @@ class PresenceController {
         return StatusView.of(statuses.set(user.id(), change.status(), change.minutes()));
     }
 
-    /**
-     * The secretaries who share at least one client with her (managers: all of them), each with only
-     * the clients the caller may see.
-     */
     @GetMapping("/api/team")
-    List<Colleague> team(SignedInUser user) {
-        List<Team.Secretary> colleagues = user.isManager() ? team.everyone() : team.serving(user.clients());
-        Map<String, SecretaryStatus> now = statuses.of(colleagues.stream().map(Team.Secretary::id).toList());
-        return colleagues.stream().map(colleague -> {
-            SecretaryStatus status = now.get(colleague.id());
-            return new Colleague(colleague.id(), colleague.name(), colleague.clients().stream().filter(user::serves).toList(),
-                    status.status(), status.until());
-        }).toList();
+    List<TeamPresence.Colleague> team(SignedInUser user) {
+        return team.seenBy(user);
     }
 }

@@ -22,7 +22,7 @@ public class CallRecords {
 
     private final JdbcClient jdbc;
 
-    CallRecords(JdbcClient jdbc) {
+    public CallRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -124,6 +124,12 @@ public class CallRecords {
     public List<String> lastMoodsHandledBy(String userId, int limit) {
         return jdbc.sql("select mood from call where handled_by = ? and recorded_at is not null order by recorded_at desc, id limit ?")
                 .params(userId, limit).query((rs, row) -> rs.getString("mood")).list();
+    }
+
+    /** The moods of the calls she handled since that moment, newest first: what her last break has not yet rested. */
+    public List<String> moodsHandledBySince(String userId, Instant since) {
+        return jdbc.sql("select mood from call where handled_by = ? and recorded_at > ? order by recorded_at desc, id")
+                .params(userId, Timestamp.from(since)).query((rs, row) -> rs.getString("mood")).list();
     }
 
     /** Numbers are compared in E.164; what is no phone number (a hidden caller) is kept as written. */

@@ -67,6 +67,12 @@ public class ClientRepository {
         return jdbc.sql("select client_id from client_phone_line where number = ?").param(e164).query(String.class).optional();
     }
 
+    /** The clients whose contact or urgent address this is (a mail they sent to the secretariat), first by id. */
+    public List<String> clientsOfEmail(String address) {
+        return jdbc.sql("select id from client where lower(contact_email) = ? or lower(contact_urgent_email) = ? order by id")
+                .params(address.toLowerCase(), address.toLowerCase()).query(String.class).list();
+    }
+
     @Transactional
     public void save(Client client) {
         Timestamp now = Timestamp.from(Instant.now());

@@ -5,17 +5,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.dmn.deployer.DecisionDefinitionDeployer;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -24,6 +27,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
@@ -38,7 +42,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * Checks a new deployment before the engine accepts it, and refuses it with every problem named by
  * element, in words a manager who drew the diagram understands: an external task whose topic no
  * worker handles, a form that is not there, a user task nobody would get, a process or decision without
- * history time-to-live (our retention rule; the engine's own refusal only says the value is null).
+ * history time-to-live (our retention rule; the engine's own refusal only says the value is null), a
+ * decision table reading a variable the calling process never sets ({@link DecisionInputs}).
  * <p>
  * A pre-deployer rather than a BPMN parse listener: it sees the whole deployment, so it can tell
  * whether the forms were deployed with the process, and it runs in the deployment's transaction
@@ -50,9 +55,11 @@ class DeploymentGuard implements Deployer {
     private static final String FORM_BINDING_DEPLOYMENT = "deployment";
 
     private final WorkerTopics workerTopics;
+    private final DecisionInputs decisionInputs;
 
     DeploymentGuard(WorkerTopics workerTopics) {
         this.workerTopics = workerTopics;
+        this.decisionInputs = new DecisionInputs(workerTopics);
     }
 
     @Override
@@ -62,19 +69,38 @@ class DeploymentGuard implements Deployer {
             // and refusing it now would strand the instances still running on it
             return;
         }
-        Set<String> formsHere = deployment.getResources().values().stream()
+        Map<String, Set<String>> formsHere = deployment.getResources().values().stream()
                 .filter(resource -> resource.getName().endsWith(".form"))
-                .map(DeploymentGuard::formId)
-                .collect(Collectors.toSet());
-        Predicate<String> deployedBefore = formKey -> Context.getCommandContext().getCamundaFormDefinitionManager()
-                .findLatestDefinitionByKeyAndTenantId(formKey, deployment.getTenantId()) != null;
+                .collect(Collectors.toMap(DeploymentGuard::formId, resource -> formFields(resource.getBytes()), (a, b) -> a));
+        DeployedBefore before = new DeployedBefore(deployment.getTenantId());
+        Map<String, Decision> decisionsHere = new TreeMap<>();
+        Map<String, BpmnModelInstance> diagrams = new TreeMap<>();
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            if (endsWithAny(resource, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES)) {
+                readDmn(resource).ifPresent(model -> model.getModelElementsByType(Decision.class)
+                        .forEach(decision -> decisionsHere.put(decision.getId(), decision)));
+            } else if (endsWithAny(resource, BpmnDeployer.BPMN_RESOURCE_SUFFIXES)) {
+                readBpmn(resource).ifPresent(model -> diagrams.put(resource.getName(), model));
+            }
+        }
+        Function<String, Set<String>> formFields = formKey -> formsHere.containsKey(formKey) ? formsHere.get(formKey)
+                : before.form(formKey).map(DeploymentGuard::formFields).orElse(Set.of());
+        BiFunction<String, String, Optional<Decision>> decisions = (key, binding) -> Optional.ofNullable(decisionsHere.get(key))
+                .or(() -> FORM_BINDING_DEPLOYMENT.equals(binding) ? Optional.empty() : before.decision(key));
         Map<String, List<DeploymentProblem>> refused = new TreeMap<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
-            // the suffixes the engine's own deployers take: .bpmn and .bpmn20.xml, .dmn and .dmn11.xml
-            List<DeploymentProblem> problems = endsWithAny(resource, BpmnDeployer.BPMN_RESOURCE_SUFFIXES)
-                    ? problems(resource, formsHere, deployedBefore)
-                    : endsWithAny(resource, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES) ? decisionProblems(resource)
-                    : List.of();
+            List<DeploymentProblem> problems = new ArrayList<>();
+            BpmnModelInstance diagram = diagrams.get(resource.getName());
+            if (diagram != null) {
+                problems.addAll(problems(diagram, formsHere.keySet(), formKey -> before.form(formKey).isPresent()));
+                diagram.getModelElementsByType(BusinessRuleTask.class)
+                        .forEach(task -> problems.addAll(decisionInputs.problems(task, decisions, formFields)));
+            } else if (endsWithAny(resource, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES)) {
+                readDmn(resource).ifPresent(model -> {
+                    problems.addAll(problems(model));
+                    problems.addAll(tablesForEarlierProcesses(model, diagrams.values(), before));
+                });
+            }
             if (!problems.isEmpty()) {
                 refused.put(resource.getName(), problems);
             }
@@ -84,26 +110,47 @@ class DeploymentGuard implements Deployer {
         }
     }
 
-    private List<DeploymentProblem> problems(ResourceEntity resource, Set<String> formsHere, Predicate<String> deployedBefore) {
-        BpmnModelInstance model;
-        try {
-            model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
-        } catch (ModelException notValidBpmn) {
-            // the engine's own parser refuses it next, with line and column
-            return List.of();
+    /**
+     * A table deployed without the diagrams that call it replaces the one processes deployed earlier use
+     * by binding {@code latest}: its inputs must be set in those processes.
+     */
+    private List<DeploymentProblem> tablesForEarlierProcesses(DmnModelInstance model, Collection<BpmnModelInstance> diagramsHere,
+                                                              DeployedBefore before) {
+        Set<String> calledHere = diagramsHere.stream().flatMap(diagram -> diagram.getModelElementsByType(BusinessRuleTask.class).stream())
+                .map(BusinessRuleTask::getCamundaDecisionRef).collect(Collectors.toSet());
+        List<DeploymentProblem> problems = new ArrayList<>();
+        for (Decision decision : model.getModelElementsByType(Decision.class)) {
+            if (calledHere.contains(decision.getId())) {
+                continue;
+            }
+            for (BusinessRuleTask task : before.callersByLatest(decision.getId())) {
+                Set<String> known = decisionInputs.knownAt(task, formKey -> before.form(formKey).map(DeploymentGuard::formFields).orElse(Set.of()));
+                DecisionInputs.unknownNames(decision, known).forEach(unknown -> problems.add(new DeploymentProblem(decision.getId(),
+                        "decision table " + DecisionInputs.label(decision) + ": input " + DecisionInputs.label(unknown.input())
+                                + " reads \"" + unknown.name() + "\", which process " + DecisionInputs.label(task.getScope())
+                                + " does not set before " + DecisionInputs.label(task)
+                                + "; set there: " + String.join(", ", known))));
+            }
         }
-        return problems(model, formsHere, deployedBefore);
+        return problems;
     }
 
-    private static List<DeploymentProblem> decisionProblems(ResourceEntity resource) {
-        DmnModelInstance model;
+    private static Optional<BpmnModelInstance> readBpmn(ResourceEntity resource) {
         try {
-            model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+            return Optional.of(Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
+        } catch (ModelException notValidBpmn) {
+            // the engine's own parser refuses it next, with line and column
+            return Optional.empty();
+        }
+    }
+
+    static Optional<DmnModelInstance> readDmn(ResourceEntity resource) {
+        try {
+            return Optional.of(Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
         } catch (ModelException notValidDmn) {
             // as for BPMN: the engine's parser says what is wrong, with line and column
-            return List.of();
+            return Optional.empty();
         }
-        return problems(model);
     }
 
     /** A decision keeps history too, so it needs a time-to-live as much as a process does. */
@@ -180,6 +227,22 @@ class DeploymentGuard implements Deployer {
             return JSON.readTree(form.getBytes()).path("id").asText();
         } catch (IOException e) {
             throw new UncheckedIOException("form " + form.getName() + " is not valid JSON", e);
+        }
+    }
+
+    /** The variables a Camunda Form sets: the key of each field, in groups too. */
+    static Set<String> formFields(byte[] form) {
+        try {
+            Set<String> keys = new TreeSet<>();
+            JSON.readTree(form).findParents("type").forEach(component -> {
+                if (component.hasNonNull("key")) {
+                    keys.add(component.get("key").asText());
+                }
+            });
+            return keys;
+        } catch (IOException notJson) {
+            // formId above refuses the same form with its name
+            return Set.of();
         }
     }
 

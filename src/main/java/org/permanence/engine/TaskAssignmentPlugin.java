@@ -17,11 +17,12 @@ import org.permanence.assignment.AssignmentPolicy;
 import org.permanence.assignment.SecretaryStatuses;
 import org.permanence.calls.CallRecords;
 import org.permanence.system.EngineNode;
+import org.permanence.tasktimes.TaskTimes;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every process, as deployed, gets two listeners: on creation the assignment
- * policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
+ * Every user task of every process, as deployed, gets its listeners: on creation its due date and
+ * priority from the client's delays ({@link SetTaskTimes}), then the assignment policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
  * the variable {@code handledBy}, which the record-call worker files with the call (workers cannot see
  * a task's assignee). Built-in listeners, so that no process model can forget them.
  */
@@ -32,9 +33,11 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
     static final String HANDLED_BY = "handledBy";
 
     private final AssignNewTask assignNewTask;
+    private final TaskTimes times;
 
-    TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls) {
+    TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls, TaskTimes times) {
         this.assignNewTask = new AssignNewTask(policy, statuses, calls);
+        this.times = times;
     }
 
     @Override
@@ -51,6 +54,8 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                // times first: the assignment reads the priority
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new SetTaskTimes(times, task));
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assignNewTask);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rememberWhoHandledTheCall);
             }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -34,6 +35,14 @@ public class OutgoingMail {
 
     /** Sends the mail now and answers its Message-ID; throws {@link MailNotSent} when the server did not take it. */
     public String send(ClientMail mail, String idempotencyKey) {
+        return send(mail, idempotencyKey, message -> { });
+    }
+
+    /**
+     * The same, handing the message exactly as it will go (its Message-ID and parts final) to
+     * {@code beforeSending} first, to keep a copy of what was sent; if that fails, nothing is sent.
+     */
+    public String send(ClientMail mail, String idempotencyKey, Consumer<MimeMessage> beforeSending) {
         String messageId = messageIdFor(idempotencyKey);
         try {
             MimeMessage message = sender.createMimeMessage();
@@ -54,6 +63,10 @@ public class OutgoingMail {
             message.setHeader(StoredMail.CLIENT_HEADER, mail.clientId());
             // JavaMailSenderImpl keeps a Message-ID that is already set instead of making up a new one
             message.setHeader("Message-ID", messageId);
+            message.saveChanges();
+            // saving makes up a Message-ID of its own: ours goes back, as JavaMailSenderImpl does when it sends
+            message.setHeader("Message-ID", messageId);
+            beforeSending.accept(message);
             sender.send(message);
             return messageId;
         } catch (MessagingException | MailException e) {

@@ -1,6 +1,9 @@
 package org.permanence.notifications;
 
 import java.time.Instant;
+import java.util.function.Consumer;
+
+import jakarta.mail.internet.MimeMessage;
 
 import org.permanence.mail.ClientMail;
 import org.permanence.mail.OutgoingMail;
@@ -31,12 +34,17 @@ public class Notifications {
 
     /** Sends the mail unless a mail with this key was sent; throws {@link org.permanence.mail.MailNotSent} when it cannot. */
     public Outcome sendOnce(String key, ClientMail mail) {
+        return sendOnce(key, mail, message -> { });
+    }
+
+    /** The same, handing the message as it will go to {@code beforeSending} (see {@link OutgoingMail#send(ClientMail, String, Consumer)}). */
+    public Outcome sendOnce(String key, ClientMail mail, Consumer<MimeMessage> beforeSending) {
         repository.open(key, mail, outgoing.messageIdFor(key), Instant.now());
         if (!repository.startAttempt(key, mail, Instant.now())) {
             log.info("Mail {} for client {} was already sent; not sending it again", key, mail.clientId());
             return Outcome.ALREADY_SENT;
         }
-        outgoing.send(mail, key);
+        outgoing.send(mail, key, beforeSending);
         repository.markSent(key, Instant.now());
         return Outcome.SENT;
     }

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who is calling the application's own API ({@code /api/**}) and pages ({@code /mail}): the person
- * signed in to Tasklist in this browser, or HTTP Basic credentials checked against the engine's
- * users. The request then runs with that person's engine authentication, so Camunda's authorization
+ * Who is calling the application's own API ({@code /api/**}) and pages ({@code /mail}, {@code /presence},
+ * {@code /manage/**}): the person signed in to Tasklist in this browser, or HTTP Basic credentials
+ * checked against the engine's users. The request then runs with that person's engine authentication, so Camunda's authorization
  * and tenant checks apply to everything it does.
  */
 @Component
@@ -44,7 +44,8 @@ class SignInFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.equals("/mail") || path.startsWith("/mail/"));
+        return !(path.startsWith("/api/") || path.equals("/mail") || path.startsWith("/mail/")
+                || path.equals("/presence") || path.startsWith("/presence/") || path.startsWith("/manage/"));
     }
 
     @Override

@@ -2,12 +2,10 @@ package org.permanence.people;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,7 @@ public class Team {
     }
 
     public List<Secretary> everyone() {
-        return asTheOffice(() -> identity.createUserQuery().memberOfGroup(Groups.SECRETARIES).orderByUserId().asc().list().stream()
+        return AsTheOffice.run(identity, () -> identity.createUserQuery().memberOfGroup(Groups.SECRETARIES).orderByUserId().asc().list().stream()
                 .map(this::secretary).toList());
     }
 
@@ -42,22 +40,5 @@ public class Team {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
                 + (user.getLastName() == null ? "" : user.getLastName())).trim();
         return new Secretary(user.getId(), name.isEmpty() ? user.getId() : name, clients);
-    }
-
-    /**
-     * Who serves which client is known to the whole office, but the engine would show a secretary only
-     * the users and tenants Admin granted her: the roster is read without her rights, and the callers
-     * of this class decide what of it she sees.
-     */
-    private <T> T asTheOffice(Supplier<T> query) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return query.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
     }
 }

@@ -20,7 +20,7 @@ class AssignmentPolicyTest {
     private static final TaskToAssign CALL_BACK = new TaskToAssign("CallBack", 50, "call-back");
 
     private final AssignmentPolicy policy = new AssignmentPolicy(new AssignmentProperties(
-            Map.of("HandleCall", 3, "CallBack", 2, "ConfirmClientReached", 2, "TakeAppointment", 2), 1, 90));
+            Map.of("HandleCall", 3, "CallBack", 2, "ConfirmClientReached", 2, "TakeAppointment", 2), 1, 90, 0));
 
     @Test
     void anAvailableSecretaryGetsTheTaskAndOneOnBreakOrAwayDoesNot() {
@@ -87,6 +87,17 @@ class AssignmentPolicyTest {
         assertThat(choose(CALL, earlier, secretary("yasmine"))).as("never given work: first").contains("yasmine");
         assertThat(choose(CALL, secretary("sophie"), secretary("claire"))).as("nothing else to tell them apart").contains("claire");
         assertThat(choose(CALL, secretary("claire"), secretary("sophie"))).contains("claire");
+    }
+
+    @Test
+    void withALimitOnEffortOrdinaryWorkWaitsInTheQueueWhileEveryoneIsBusyButUrgentWorkDoesNot() {
+        AssignmentPolicy limited = new AssignmentPolicy(new AssignmentProperties(Map.of("HandleCall", 3), 1, 90, 3));
+        List<Candidate> busy = List.of(secretary("claire").with("HandleCall").build(), secretary("sophie").with("ReviewDraft", "ReviewDraft", "ReviewDraft").build());
+
+        assertThat(limited.choose(CALL_BACK, busy, NOW)).isEmpty();
+        assertThat(limited.choose(new TaskToAssign("ConfirmClientReached", 90, null), busy, NOW)).contains("claire");
+        assertThat(limited.choose(CALL_BACK, List.of(busy.get(0), secretary("anne").with("ReviewDraft", "ReviewDraft").build()), NOW))
+                .as("2 is below the limit").contains("anne");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -110,6 +111,23 @@ final class Tasklist {
     /** Types into a text field or text area of the form. */
     void fill(String componentId, String text) {
         type(field(componentId), text);
+    }
+
+    /** What a text field or text area of the form holds now. */
+    String valueOf(String componentId) {
+        return browser.waitUntil("field " + componentId, visibilityOfElementLocated(field(componentId))).getDomProperty("value");
+    }
+
+    /** Replaces what a text field or text area holds, as she would after selecting it all. */
+    void rewrite(String componentId, String text) {
+        By locator = field(componentId);
+        browser.click(locator, "field " + componentId);
+        browser.driver().findElement(locator).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        browser.waitUntil("field " + componentId + " to be empty", driver -> driver.findElement(locator).getDomProperty("value").isEmpty());
+        type(locator, text);
+        // she moves on, as a person does: the form checks the field on leaving it, and redraws, before any button is pressed
+        browser.driver().findElement(locator).sendKeys(Keys.TAB);
+        browser.waitUntil("field " + componentId + " to be left", driver -> !driver.findElement(locator).equals(driver.switchTo().activeElement()));
     }
 
     /** Picks an option of a select field by its label, as she reads it. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.appointments.AppointmentBook;
 import org.permanence.clients.ClientRepository;
+import org.permanence.system.WritesVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @OfficeIntegrationTest
@@ -62,6 +63,19 @@ class CallerIdentificationTest {
         String history = (String) card.get("callerHistory");
         assertThat(history.lines()).hasSize(CallerIdentification.HISTORY)
                 .allMatch(line -> line.startsWith("- ") && line.contains("Mme Lefèvre : Fuite n°"));
+    }
+
+    /** The deployment guard lets decision tables read what the worker declares it sets: the declaration must be the card. */
+    @Test
+    void theWorkerDeclaresExactlyTheVariablesOfAFullCard() throws ClassNotFoundException {
+        String caller = "06 55 44 22 " + (10 + (int) (System.nanoTime() % 80));
+        calls.record(new HandledCall("declared-" + caller, null, "plomberie-leroy", "05 56 98 76 54", caller,
+                "M. Durand", "Chaudière", "message", "calm", null, null));
+
+        Map<String, Object> fullCard = identification().identify("05 56 98 76 54", caller);
+
+        WritesVariables declared = Class.forName("org.permanence.workers.calls.IdentifyCallerWorker").getAnnotation(WritesVariables.class);
+        assertThat(declared.value()).containsExactlyInAnyOrderElementsOf(fullCard.keySet());
     }
 
     @Test

@@ -93,6 +93,62 @@ class ModelerDeploymentTest {
         assertThat(repository.createDeploymentQuery().deploymentName("faxes").count()).isZero();
     }
 
+    @Test
+    void aTableReadingAVariableTheDiagramNeverSetsIsRefusedWithTableInputAndName() throws Exception {
+        HttpResponse<String> refused = ModelerDeployment.named("triage").file("triage.bpmn", triageProcess("triage", "deployment"))
+                .file("triage.dmn", triageTable("triage-table", "humeur")).deployAs(base, "nadia", DEMO_PASSWORD);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode errors = JSON.readTree(refused.body()).get("details").get("triage.bpmn").get("errors");
+        assertThat(errors.findValuesAsText("mainElementId")).containsExactly("Decide");
+        assertThat(errors.findValuesAsText("message")).singleElement().asString().startsWith("\"Trier\" (Decide) calls decision table"
+                + " \"Tri\" (triage-table), whose input \"Humeur\" (MoodInput) reads \"humeur\", which no step before this task sets;"
+                + " set here: mood");
+        assertThat(repository.createDeploymentQuery().deploymentName("triage").count()).isZero();
+    }
+
+    @Test
+    void aTableDeployedAloneMustFitTheProcessesThatCallItsLatestVersion() throws Exception {
+        HttpResponse<String> first = ModelerDeployment.named("triage-latest")
+                .file("triage-latest.bpmn", triageProcess("triage-latest", "latest"))
+                .file("triage-latest.dmn", triageTable("triage-latest-table", "mood")).deployAs(base, "nadia", DEMO_PASSWORD);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        try {
+            HttpResponse<String> refused = ModelerDeployment.named("triage-latest-table")
+                    .file("triage-latest.dmn", triageTable("triage-latest-table", "humeur")).deployAs(base, "nadia", DEMO_PASSWORD);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("details").get("triage-latest.dmn").get("errors").findValuesAsText("message"))
+                    .singleElement().asString().startsWith("decision table \"Tri\" (triage-latest-table): input \"Humeur\" (MoodInput)"
+                            + " reads \"humeur\", which process \"Tri\" (triage-latest) does not set before \"Trier\" (Decide)");
+        } finally {
+            repository.deleteDeployment(JSON.readTree(first.body()).get("id").asText(), true);
+        }
+    }
+
+    private static String triageProcess(String key, String tableBinding) {
+        return Bpmn.convertToString(Bpmn.createExecutableProcess(key).name("Tri").camundaHistoryTimeToLive(1).startEvent()
+                .userTask("Ask").name("Demander l'humeur").camundaCandidateGroups("managers")
+                .camundaFormField().camundaId("mood").camundaType("string").camundaFormFieldDone()
+                .businessRuleTask("Decide").name("Trier").camundaDecisionRef(key + "-table").camundaDecisionRefBinding(tableBinding)
+                .camundaResultVariable("action").camundaMapDecisionResult("singleEntry")
+                .endEvent().done());
+    }
+
+    private static String triageTable(String key, String inputExpression) {
+        return """
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
+                             id="d" name="Tri" namespace="https://permanence.org/decisions">
+                  <decision id="%s" name="Tri" camunda:historyTimeToLive="1">
+                    <decisionTable id="t">
+                      <input id="MoodInput" label="Humeur"><inputExpression id="e" typeRef="string"><text>%s</text></inputExpression></input>
+                      <output id="o" name="action" typeRef="string"/>
+                      <rule id="r"><inputEntry id="i"><text></text></inputEntry><outputEntry id="a"><text>"none"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>""".formatted(key, inputExpression);
+    }
+
     private static String harmless(String key) {
         return Bpmn.convertToString(Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().endEvent().done());
     }

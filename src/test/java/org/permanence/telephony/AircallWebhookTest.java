@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Aircall's events, shaped as Aircall sends them, against the running node. */
 @OfficeIntegrationTest
@@ -27,9 +25,6 @@ class AircallWebhookTest {
     private static final AtomicLong NEXT_CALL = new AtomicLong(System.currentTimeMillis());
     private static final String GP_LINE = "+33 1 45 67 89 10";
     private final String webhook = SharedNode.baseUrl() + "/webhooks/aircall";
-
-    @Autowired
-    RuntimeService runtime;
 
     @RegisterExtension
     final DeliveredCalls delivered = new DeliveredCalls(AircallWebhook.PROVIDER);
@@ -45,7 +40,7 @@ class AircallWebhookTest {
         List<HistoricProcessInstance> instances = delivered.processesOf(id);
         assertThat(instances).hasSize(1);
         assertThat(instances.get(0).getTenantId()).isEqualTo("cabinet-martin");
-        assertThat(runtime.getVariables(instances.get(0).getId())).containsEntry("dialledNumber", GP_LINE)
+        assertThat(delivered.startVariables(instances.get(0).getId())).containsEntry("dialledNumber", GP_LINE)
                 .containsEntry("callerNumber", "+33 6 12 34 56 78").containsEntry("provider", "aircall")
                 .containsEntry("providerCallId", id);
         assertThat(delivered.filed(id, "process_instance_id")).isEqualTo(instances.get(0).getId());

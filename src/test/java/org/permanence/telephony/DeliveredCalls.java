@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -73,6 +76,19 @@ final class DeliveredCalls implements BeforeEachCallback, AfterEachCallback {
     /** Every process instance ever started for this provider's call, running or not. */
     List<HistoricProcessInstance> processesOf(String callId) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(provider + ":" + callId).list();
+    }
+
+    /**
+     * The variables the webhook started the process with: their first values in the history, since the
+     * in-process identify-caller worker may already have rewritten some (the caller's number in E.164).
+     */
+    Map<String, Object> startVariables(String processInstanceId) {
+        Map<String, Object> first = new HashMap<>();
+        engine.getHistoryService().createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().list().stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getRevision() == 0)
+                .forEach(update -> first.put(update.getVariableName(), update.getValue()));
+        return first;
     }
 
     /** A column of the call's one row in the call table. */

@@ -13,14 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Twilio's voice status callbacks, form-encoded and signed as Twilio does, against the running node. */
 @OfficeIntegrationTest
@@ -31,9 +29,6 @@ class TwilioWebhookTest {
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String LAWYERS_LINE = "+33478123456";
     private final String webhook = SharedNode.baseUrl() + "/webhooks/twilio/voice";
-
-    @Autowired
-    RuntimeService runtime;
 
     @RegisterExtension
     final DeliveredCalls delivered = new DeliveredCalls(TwilioWebhook.PROVIDER);
@@ -52,7 +47,7 @@ class TwilioWebhookTest {
         List<HistoricProcessInstance> instances = delivered.processesOf(sid);
         assertThat(instances).hasSize(1);
         assertThat(instances.get(0).getTenantId()).isEqualTo("durand-avocats");
-        assertThat(runtime.getVariables(instances.get(0).getId())).containsEntry("dialledNumber", LAWYERS_LINE)
+        assertThat(delivered.startVariables(instances.get(0).getId())).containsEntry("dialledNumber", LAWYERS_LINE)
                 .containsEntry("callerNumber", "+33611223344").containsEntry("provider", "twilio").containsEntry("providerCallId", sid);
         assertThat(delivered.filed(sid, "status")).isEqualTo("ANSWERED");
     }

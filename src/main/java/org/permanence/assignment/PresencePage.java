@@ -1,0 +1,126 @@
+package org.permanence.assignment;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.TreeMap;
+
+import org.permanence.people.SignedInUser;
+import org.permanence.system.EngineNode;
+import org.permanence.system.FieldProblem;
+import org.permanence.system.InvalidRequest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Ma disponibilité", reached from Tasklist's header: her status in one click (available, focus until a
+ * time, a break of N minutes, away), the protected break offered after a difficult call, the break the
+ * office suggests, and her team's presence. French or English, as her browser asks.
+ */
+@Controller
+@EngineNode
+class PresencePage {
+
+    static final List<Integer> BREAK_MINUTES = List.of(5, 10, 15, 30);
+
+    private final SecretaryStatuses statuses;
+    private final TeamPresence team;
+    private final BreakOffers breaks;
+    private final SecretaryDayProperties day;
+    private final ApplicationEventPublisher events;
+
+    PresencePage(SecretaryStatuses statuses, TeamPresence team, BreakOffers breaks, SecretaryDayProperties day,
+                 ApplicationEventPublisher events) {
+        this.statuses = statuses;
+        this.team = team;
+        this.breaks = breaks;
+        this.day = day;
+        this.events = events;
+    }
+
+    @GetMapping("/presence")
+    String show(SignedInUser user, @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, Model model) {
+        events.publishEvent(new PresencePageOpened(user.id()));
+        Map<String, String> texts = texts(languages);
+        BreakOffers.Offer offer = breaks.of(user.id());
+        model.addAttribute("t", texts);
+        model.addAttribute("lang", texts.get("lang"));
+        model.addAttribute("zone", day.timeZone().getId());
+        model.addAttribute("user", user);
+        model.addAttribute("me", statuses.of(user.id()));
+        model.addAttribute("protectedBreak", statuses.onProtectedBreak(user.id()));
+        model.addAttribute("hours", statuses.hoursOf(user.id()).hours());
+        model.addAttribute("offer", offer);
+        model.addAttribute("suggestion", offer.suggestion() == null ? null : MessageFormat.format(
+                texts.get("suggest-" + offer.suggestion().reason()), offer.suggestion().difficultCalls(), offer.suggestion().minutesWithoutBreak()));
+        model.addAttribute("breakMinutes", BREAK_MINUTES);
+        model.addAttribute("team", team.seenBy(user));
+        return "presence/page";
+    }
+
+    /** One click: {@code status}, with {@code minutes} for a break or {@code until} (HH:MM, today) for focus. */
+    @PostMapping("/presence/status")
+    String set(SignedInUser user, @RequestParam String status, @RequestParam(required = false) Integer minutes,
+               @RequestParam(required = false) String until,
+               @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, RedirectAttributes redirect) {
+        try {
+            Status chosen = Status.valueOf(status);
+            Integer length = chosen == Status.FOCUS ? minutesUntil(until) : minutes;
+            StatusChange change = new StatusChange(chosen, length);
+            if (!change.problems().isEmpty()) {
+                throw new InvalidRequest(change.problems());
+            }
+            statuses.set(user.id(), chosen, length);
+        } catch (InvalidRequest | IllegalArgumentException problem) {
+            redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
+        }
+        return "redirect:/presence";
+    }
+
+    @PostMapping("/presence/protected-break")
+    String takeProtectedBreak(SignedInUser user, @RequestParam int minutes,
+                              @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, RedirectAttributes redirect) {
+        try {
+            breaks.takeProtectedBreak(user.id(), minutes);
+        } catch (InvalidRequest problem) {
+            redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
+        }
+        return "redirect:/presence";
+    }
+
+    /** Focus until that time today, in the office's time zone. */
+    private Integer minutesUntil(String until) {
+        if (until == null || !until.matches("\\d{2}:\\d{2}")) {
+            throw new InvalidRequest(List.of(new FieldProblem("until", "the time your focus ends, as HH:MM")));
+        }
+        ZonedDateTime now = ZonedDateTime.now(day.timeZone());
+        ZonedDateTime end = now.with(LocalTime.parse(until));
+        long minutes = (long) Math.ceil(Duration.between(now, end).toSeconds() / 60.0);
+        if (minutes < 1) {
+            throw new InvalidRequest(List.of(new FieldProblem("until", until + " has passed: pick a later time today")));
+        }
+        return (int) minutes;
+    }
+
+    /** English when her browser asks for it first; French otherwise, whatever the server's own language. */
+    private static Map<String, String> texts(String acceptLanguage) {
+        boolean english = acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en");
+        ResourceBundle bundle = ResourceBundle.getBundle("texts/presence", english ? Locale.ENGLISH : Locale.FRENCH,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Map<String, String> texts = new TreeMap<>();
+        bundle.keySet().forEach(key -> texts.put(key, bundle.getString(key)));
+        return texts;
+    }
+}

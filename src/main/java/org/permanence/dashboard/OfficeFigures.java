@@ -1,0 +1,179 @@
+package org.permanence.dashboard;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.permanence.assignment.AssignmentProperties;
+import org.permanence.dashboard.Dashboard.AppointmentDay;
+import org.permanence.dashboard.Dashboard.ClientSeries;
+import org.permanence.dashboard.Dashboard.HourlyCalls;
+import org.permanence.dashboard.Dashboard.OpenTasks;
+import org.permanence.dashboard.Dashboard.SecretaryEffort;
+import org.permanence.dashboard.Dashboard.SlaBreaches;
+import org.permanence.people.Team;
+import org.permanence.system.EngineNode;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Gathers the dashboard's figures: calls and appointments from the application's tables, tasks from
+ * the engine (open ones through its API, finished ones from its history table, read in bulk). Only
+ * this week's rows are read (indexes by time, migration V60), so a year of history costs nothing more.
+ */
+@Service
+@EngineNode
+public class OfficeFigures {
+
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final Team team;
+    private final AssignmentProperties weights;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    @Autowired
+    OfficeFigures(JdbcClient jdbc, TaskService tasks, Team team, AssignmentProperties weights, DashboardProperties properties) {
+        this(jdbc, tasks, team, weights, properties.timeZone(), Clock.systemUTC());
+    }
+
+    OfficeFigures(JdbcClient jdbc, TaskService tasks, Team team, AssignmentProperties weights, ZoneId zone, Clock clock) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.team = team;
+        this.weights = weights;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public Dashboard now() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        ZonedDateTime dayStart = today.atStartOfDay(zone);
+        ZonedDateTime weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone);
+        Map<String, String> clientNames = clientNames();
+        HourlyCalls callsToday = hourlyCalls(dayStart, dayStart.plusDays(1), clientNames);
+        HourlyCalls callsThisWeek = hourlyCalls(weekStart, weekStart.plusWeeks(1), clientNames);
+        OpenTasks open = openTasks(now, dayStart.plusDays(1).toInstant());
+        List<SlaBreaches> breaches = slaBreaches(weekStart.toInstant(), now, clientNames);
+        List<SecretaryEffort> effort = effort(dayStart.toInstant());
+        List<AppointmentDay> appointments = appointments(weekStart);
+        return new Dashboard(zone.getId(), today.toString(), weekStart.toLocalDate().toString(), callsToday, callsThisWeek, open,
+                breaches, effort, appointments, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Map<String, String> clientNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, name from client order by name").query((rs, row) -> names.put(rs.getString("id"), rs.getString("name"))).list();
+        return names;
+    }
+
+    private HourlyCalls hourlyCalls(ZonedDateTime from, ZonedDateTime to, Map<String, String> clientNames) {
+        List<ZonedDateTime> hours = new ArrayList<>();
+        for (ZonedDateTime hour = from; hour.isBefore(to); hour = hour.plusHours(1)) {
+            hours.add(hour);
+        }
+        Map<String, int[]> counts = new TreeMap<>();
+        jdbc.sql("select client_id, received_at from call where received_at >= ? and received_at < ? and client_id is not null")
+                .params(Timestamp.from(from.toInstant()), Timestamp.from(to.toInstant()))
+                .query((rs, row) -> {
+                    long hour = ChronoUnit.HOURS.between(from.toInstant(), rs.getTimestamp("received_at").toInstant());
+                    counts.computeIfAbsent(rs.getString("client_id"), client -> new int[hours.size()])[(int) hour]++;
+                    return null;
+                }).list();
+        List<ClientSeries> series = counts.entrySet().stream()
+                .map(client -> new ClientSeries(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
+                        IntStream.of(client.getValue()).boxed().toList()))
+                .toList();
+        return new HourlyCalls(hours.stream().map(hour -> hour.toLocalDateTime().toString()).toList(), series);
+    }
+
+    private OpenTasks openTasks(Instant now, Instant endOfToday) {
+        Date current = Date.from(now);
+        Date tonight = Date.from(endOfToday);
+        return new OpenTasks(tasks.createTaskQuery().dueBefore(current).count(),
+                tasks.createTaskQuery().dueAfter(current).dueBefore(tonight).count(),
+                tasks.createTaskQuery().dueAfter(tonight).count(),
+                tasks.createTaskQuery().withoutDueDate().count());
+    }
+
+    private List<SlaBreaches> slaBreaches(Instant weekStart, Instant now, Map<String, String> clientNames) {
+        Map<String, long[]> byClient = new TreeMap<>();
+        jdbc.sql("""
+                        select TENANT_ID_ as client_id, count(*) as late from ACT_HI_TASKINST
+                        where END_TIME_ >= ? and DUE_DATE_ is not null and END_TIME_ > DUE_DATE_ and TENANT_ID_ is not null
+                        group by TENANT_ID_""")
+                .param(Timestamp.from(weekStart))
+                .query((rs, row) -> byClient.computeIfAbsent(rs.getString("client_id"), client -> new long[2])[0] = rs.getLong("late"))
+                .list();
+        jdbc.sql("select TENANT_ID_ as client_id, count(*) as late from ACT_RU_TASK where DUE_DATE_ < ? and TENANT_ID_ is not null group by TENANT_ID_")
+                .param(Timestamp.from(now))
+                .query((rs, row) -> byClient.computeIfAbsent(rs.getString("client_id"), client -> new long[2])[1] = rs.getLong("late"))
+                .list();
+        return byClient.entrySet().stream()
+                .map(client -> new SlaBreaches(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
+                        client.getValue()[0], client.getValue()[1]))
+                .sorted((a, b) -> Long.compare(b.finishedLate() + b.openLate(), a.finishedLate() + a.openLate()))
+                .toList();
+    }
+
+    private List<SecretaryEffort> effort(Instant dayStart) {
+        Map<String, Integer> open = new HashMap<>();
+        for (Task task : tasks.createTaskQuery().taskAssigned().list()) {
+            open.merge(task.getAssignee(), weights.weightOf(task.getTaskDefinitionKey()), Integer::sum);
+        }
+        Map<String, Integer> done = new HashMap<>();
+        jdbc.sql("""
+                        select ASSIGNEE_ as assignee, TASK_DEF_KEY_ as task_type, count(*) as done from ACT_HI_TASKINST
+                        where END_TIME_ >= ? and ASSIGNEE_ is not null and DELETE_REASON_ = 'completed'
+                        group by ASSIGNEE_, TASK_DEF_KEY_""")
+                .param(Timestamp.from(dayStart))
+                .query((rs, row) -> done.merge(rs.getString("assignee"),
+                        weights.weightOf(rs.getString("task_type")) * rs.getInt("done"), Integer::sum))
+                .list();
+        return team.everyone().stream()
+                .map(secretary -> new SecretaryEffort(secretary.id(), secretary.name(), open.getOrDefault(secretary.id(), 0),
+                        done.getOrDefault(secretary.id(), 0)))
+                .toList();
+    }
+
+    private List<AppointmentDay> appointments(ZonedDateTime weekStart) {
+        Map<LocalDate, Map<String, Long>> byDay = new TreeMap<>();
+        for (int day = 0; day < 7; day++) {
+            byDay.put(weekStart.toLocalDate().plusDays(day), new HashMap<>());
+        }
+        jdbc.sql("select starts_at, status from appointment where starts_at >= ? and starts_at < ?")
+                .params(weekStart.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
+                        weekStart.plusWeeks(1).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC))
+                .query((rs, row) -> {
+                    LocalDate day = rs.getObject("starts_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+                    byDay.get(day).merge(rs.getString("status"), 1L, Long::sum);
+                    return null;
+                }).list();
+        return byDay.entrySet().stream()
+                .map(day -> new AppointmentDay(day.getKey().toString(), day.getValue().getOrDefault("BOOKED", 0L),
+                        day.getValue().getOrDefault("ATTENDED", 0L), day.getValue().getOrDefault("NO_SHOW", 0L),
+                        day.getValue().getOrDefault("CANCELLED", 0L)))
+                .toList();
+    }
+}

@@ -1,0 +1,114 @@
+package org.permanence.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.permanence.storage.ObjectStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * One model per client, started from the shared base model's examples and leaning towards the
+ * client's own (a secretary's answer weighs {@code clientExampleWeight} corpus documents). A client
+ * without a model of its own is served by the base model; with neither, nothing is suggested and a
+ * secretary decides. Training runs on a thread of its own, never on a task's.
+ */
+@Service
+public class ClientModels implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientModels.class);
+
+    private final ModelStore store;
+    private final DocumentRecords records;
+    private final ObjectStorage objects;
+    private final DocumentProperties properties;
+    private final Map<String, CategoryModel> loaded = new ConcurrentHashMap<>();
+    private final ExecutorService training = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "document-model-training");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ClientModels(ModelStore store, DocumentRecords records, ObjectStorage objects, DocumentProperties properties) {
+        this.store = store;
+        this.records = records;
+        this.objects = objects;
+        this.properties = properties;
+    }
+
+    public Suggestion suggest(String clientId, String text) {
+        return current(clientId).or(() -> current(ModelStore.BASE))
+                .map(model -> model.suggest(text))
+                .orElse(Suggestion.none("none"));
+    }
+
+    /** Retrains the client's model in the background; the task that asked goes on at once. */
+    public CompletableFuture<String> retrainLater(String clientId) {
+        return CompletableFuture.supplyAsync(() -> retrain(clientId), training).whenComplete((version, error) -> {
+            if (error != null) {
+                log.error("Retraining the document model of client {} failed; its previous model stays in use", clientId, error);
+            }
+        });
+    }
+
+    /** Trains and stores the client's next model version; answers that version. */
+    public String retrain(String clientId) {
+        List<TrainingExample> examples = new ArrayList<>(store.baseExamples().orElse(List.of()));
+        int own = 0;
+        for (StoredDocument document : records.classifiedBySecretaries(clientId)) {
+            Optional<byte[]> text = objects.get(DocumentObjects.text(clientId, document.id()));
+            if (text.isPresent()) {
+                examples.add(new TrainingExample(new String(text.get(), StandardCharsets.UTF_8), document.category(),
+                        properties.clientExampleWeight()));
+                own++;
+            }
+        }
+        int version = store.nextVersion(clientId);
+        CategoryModel model = CategoryTraining.train(examples, clientId + "-v" + version);
+        store.save(clientId, version, model, examples.size());
+        log.info("Document model {} of client {} trained on {} examples, {} of them its secretaries' answers", model.version(),
+                clientId, examples.size(), own);
+        return model.version();
+    }
+
+    /** The shared model every client starts from; its examples are kept for the clients' models. */
+    public String trainBase(List<TrainingExample> examples) {
+        store.saveBaseExamples(examples);
+        int version = store.nextVersion(ModelStore.BASE);
+        CategoryModel model = CategoryTraining.train(examples, ModelStore.BASE + "-v" + version);
+        store.save(ModelStore.BASE, version, model, examples.size());
+        return model.version();
+    }
+
+    /** The categories the client's model (or the base model) can suggest. */
+    public List<String> categories(String clientId) {
+        return current(clientId).or(() -> current(ModelStore.BASE)).map(CategoryModel::categories).orElse(List.of());
+    }
+
+    private Optional<CategoryModel> current(String owner) {
+        return store.latestVersion(owner).flatMap(version -> {
+            String key = owner + "-v" + version;
+            CategoryModel cached = loaded.get(owner);
+            if (cached != null && cached.version().equals(key)) {
+                return Optional.of(cached);
+            }
+            Optional<CategoryModel> model = store.load(owner, version);
+            model.ifPresent(m -> loaded.put(owner, m));
+            return model;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        training.shutdownNow();
+    }
+}

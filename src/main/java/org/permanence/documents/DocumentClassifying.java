@@ -1,0 +1,66 @@
+package org.permanence.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.permanence.clients.Client;
+import org.permanence.clients.ClientRepository;
+import org.permanence.storage.ObjectStorage;
+import org.springframework.stereotype.Service;
+
+/**
+ * The classify step: the client's model suggests a category; at or above the client's threshold, and
+ * when it is one of the client's own categories, the document is filed on that word; otherwise a
+ * secretary is asked with the suggestion and the other candidates. The model version is recorded
+ * with the document.
+ */
+@Service
+public class DocumentClassifying {
+
+    private final DocumentRecords records;
+    private final ObjectStorage objects;
+    private final ClientModels models;
+    private final ClientRepository clients;
+
+    DocumentClassifying(DocumentRecords records, ObjectStorage objects, ClientModels models, ClientRepository clients) {
+        this.records = records;
+        this.objects = objects;
+        this.models = models;
+        this.clients = clients;
+    }
+
+    public Map<String, Object> classify(String documentId) {
+        StoredDocument document = records.get(documentId);
+        Client client = clients.findById(document.clientId())
+                .orElseThrow(() -> new IllegalStateException("client " + document.clientId() + " of document " + documentId + " is unknown"));
+        String text = objects.get(DocumentObjects.text(document.clientId(), documentId))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new IllegalStateException("the text of document " + documentId + " is missing: read it first"));
+        Suggestion suggestion = models.suggest(document.clientId(), text);
+        if (suggestion.category() != null) {
+            records.recordSuggestion(documentId, suggestion);
+        }
+        double threshold = client.classificationThreshold().doubleValue();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("category", suggestion.category() == null ? "" : suggestion.category());
+        variables.put("confidence", suggestion.confidence());
+        // only into a category the client has: a shared one (from the corpus) is a suggestion for the secretary
+        boolean clientsOwn = client.documentCategories().stream().anyMatch(c -> c.code().equals(suggestion.category()));
+        variables.put("confident", clientsOwn && suggestion.confidence() >= threshold);
+        variables.put("modelVersion", suggestion.modelVersion());
+        variables.put("suggestion", suggestion.category() == null ? "aucune (pas encore de modèle)"
+                : suggestion.category() + " (" + percent(suggestion.confidence()) + ")");
+        variables.put("alternatives", suggestion.alternatives().stream().limit(4)
+                .map(a -> a.category() + " (" + percent(a.confidence()) + ")").collect(Collectors.joining(", ")));
+        variables.put("clientCategories", client.documentCategories().stream()
+                .map(c -> c.code() + " (" + c.name() + ")").collect(Collectors.joining(", ")));
+        return variables;
+    }
+
+    private static String percent(double confidence) {
+        return String.format(Locale.FRANCE, "%.0f %%", confidence * 100);
+    }
+}

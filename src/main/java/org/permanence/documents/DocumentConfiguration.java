@@ -1,0 +1,14 @@
+package org.permanence.documents;
+
+import org.permanence.system.PermanenceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class DocumentConfiguration {
+
+    @Bean
+    DocumentReader documentReader(DocumentProperties documents, PermanenceProperties permanence) {
+        return new DocumentReader(documents, permanence.dataDir());
+    }
+}

@@ -1,0 +1,89 @@
+package org.permanence.documents;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.permanence.clients.ClientRepository;
+import org.permanence.storage.ObjectStorage;
+import org.permanence.system.EngineNode;
+import org.permanence.system.FieldProblem;
+import org.permanence.system.InvalidRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Where every document comes in, whatever brought it (upload, mail, watched folder): the original is
+ * stored first, under a key made of ids; then its row; then its process starts. The same bytes sent
+ * again for the same client are linked to the first document and not worked twice.
+ */
+@Service
+@EngineNode
+public class DocumentIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentIntake.class);
+
+    public enum Source { UPLOAD, MAIL, FOLDER }
+
+    /** What became of a document handed in: its id, whether it was a copy, and its real type. */
+    public record Receipt(String documentId, boolean copy, String mediaType, String originalName) {
+    }
+
+    private final ObjectStorage objects;
+    private final DocumentRecords records;
+    private final ClientRepository clients;
+    private final DocumentReader reader;
+    private final DocumentProperties properties;
+    private final ClassificationStart start;
+
+    DocumentIntake(ObjectStorage objects, DocumentRecords records, ClientRepository clients, DocumentReader reader,
+                   DocumentProperties properties, ClassificationStart start) {
+        this.objects = objects;
+        this.records = records;
+        this.clients = clients;
+        this.reader = reader;
+        this.properties = properties;
+        this.start = start;
+    }
+
+    /** Camunda Forms show an image only from an absolute address: the office's public one, or the one the upload came to. */
+    private String previewUrl(String documentId) {
+        String base = properties.publicBaseUrl();
+        if ((base == null || base.isBlank()) && RequestContextHolder.getRequestAttributes() != null) {
+            base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        }
+        return (base == null ? "" : base.replaceAll("/+$", "")) + "/api/documents/" + documentId + "/preview";
+    }
+
+    public Receipt receive(String clientId, String sentName, byte[] content, Source source, String receivedBy) {
+        if (!clients.exists(clientId)) {
+            throw new InvalidRequest(List.of(new FieldProblem("client", "unknown client '" + clientId + "'")));
+        }
+        if (content.length == 0) {
+            throw new InvalidRequest(List.of(new FieldProblem("file", "the file is empty")));
+        }
+        if (content.length > properties.maxSize().toBytes()) {
+            throw new InvalidRequest(List.of(new FieldProblem("file", "the file has " + content.length
+                    + " bytes; the most a document may have is " + properties.maxSize().toBytes())));
+        }
+        String name = FileNames.clean(sentName);
+        String documentId = UUID.randomUUID().toString();
+        String mediaType = reader.detect(content).toString();
+        String key = DocumentObjects.original(clientId, documentId);
+        objects.put(key, content, mediaType);
+        DocumentRecords.Received received = records.insert(documentId, clientId, ContentHash.of(content), name, content.length,
+                source.name(), receivedBy, Instant.now());
+        if (received.copy()) {
+            // the first copy's original is the one kept
+            objects.delete(key);
+            log.info("Document {} for client {} ({}) is a copy of document {}: linked, not worked again", documentId, clientId, name,
+                    received.documentId());
+            return new Receipt(received.documentId(), true, mediaType, name);
+        }
+        start.start(clientId, documentId, name, previewUrl(documentId));
+        return new Receipt(documentId, false, mediaType, name);
+    }
+}

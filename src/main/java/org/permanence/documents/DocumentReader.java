@@ -1,0 +1,294 @@
+package org.permanence.documents;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.TikaMemoryLimitException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.apache.tika.sax.ToTextContentHandler;
+import org.permanence.documents.Reading.Outcome;
+import org.xml.sax.SAXException;
+import org.permanence.documents.Tesseract.OcrFailed;
+
+/**
+ * Reads one document from its bytes alone (its name may lie): Tika judges the type and extracts
+ * the text layer; PDFBox counts the pages, draws the first-page preview and, when the text layer is
+ * missing or thin (a scan), draws the first pages for Tesseract; images go to Tesseract directly.
+ * Whatever cannot be read ends in a {@link Reading} with an outcome and a reason, never in an
+ * exception that a worker would retry for nothing.
+ */
+public class DocumentReader implements AutoCloseable {
+
+    private static final Set<MediaType> ARCHIVES = Set.of(MediaType.application("zip"), MediaType.application("x-tar"),
+            MediaType.application("gzip"), MediaType.application("x-7z-compressed"), MediaType.application("x-rar-compressed"),
+            MediaType.application("x-bzip2"), MediaType.application("x-xz"));
+    private static final MediaType PDF = MediaType.application("pdf");
+    private static final int PREVIEW_WIDTH = 600;
+    /** Enough to recognise a page at a glance; drawing it costs more than reading its text. */
+    private static final int PREVIEW_DPI = 50;
+    /** Tesseract reads best at about 300 dpi; phone photos and small scans are drawn larger first. */
+    private static final int OCR_MIN_WIDTH = 1500;
+
+    private final DocumentProperties limits;
+    private final Tesseract tesseract;
+    private final OcrCache ocrCache;
+    private final TikaConfig tika;
+    private final AutoDetectParser parser;
+    private final ExecutorService parsing;
+
+    public DocumentReader(DocumentProperties limits, Path dataDir) {
+        this.limits = limits;
+        this.tesseract = new Tesseract(limits.tesseract(), limits.ocrLanguages(), limits.ocrPageTimeout());
+        this.ocrCache = new OcrCache(dataDir.resolve("ocr-cache"));
+        this.tika = TikaConfig.getDefaultConfig();
+        this.parser = new AutoDetectParser(tika);
+        this.parsing = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "document-reading");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public Reading read(byte[] content) {
+        if (content.length == 0) {
+            return Reading.refused(Outcome.EMPTY, null, "Le fichier est vide (0 octet).");
+        }
+        if (content.length > limits.maxSize().toBytes()) {
+            return Reading.refused(Outcome.TOO_LARGE, null, "Le fichier pèse " + megabytes(content.length)
+                    + " Mo, au-delà de la limite de " + megabytes(limits.maxSize().toBytes()) + " Mo.");
+        }
+        MediaType type = detect(content);
+        String mediaType = type.toString();
+        if (type.equals(PDF)) {
+            return readPdf(content, mediaType);
+        }
+        if (ARCHIVES.contains(type) || type.equals(MediaType.OCTET_STREAM)) {
+            return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Ce type de fichier (" + mediaType + ") n'est pas un document lisible.");
+        }
+        if ("image".equals(type.getType())) {
+            return readImage(content, mediaType);
+        }
+        if (!parser.getSupportedTypes(new ParseContext()).contains(type)) {
+            return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Ce type de fichier (" + mediaType + ") n'est pas pris en charge.");
+        }
+        try {
+            return withText(Reading.read(mediaType, textLayer(content), 1, 0, false, null));
+        } catch (Refusal refusal) {
+            return refusal.reading(mediaType);
+        }
+    }
+
+    public MediaType detect(byte[] content) {
+        try (TikaInputStream in = TikaInputStream.get(content)) {
+            return tika.getDetector().detect(in, new Metadata()).getBaseType();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reading readPdf(byte[] content, String mediaType) {
+        try (PDDocument pdf = Loader.loadPDF(content)) {
+            int pages = pdf.getNumberOfPages();
+            if (pages == 0) {
+                return Reading.refused(Outcome.CORRUPT, mediaType, "Le PDF ne contient aucune page.");
+            }
+            if (pages > limits.maxPages()) {
+                return Reading.refused(Outcome.TOO_MANY_PAGES, mediaType, "Le PDF a " + pages
+                        + " pages, au-delà de la limite de " + limits.maxPages() + ".");
+            }
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            byte[] preview = png(preview(renderer.renderImageWithDPI(0, PREVIEW_DPI, ImageType.RGB)));
+            String text = textLayer(pdf, pages);
+            if (Tesseract.letters(text) >= (long) limits.minTextChars() * pages) {
+                return Reading.read(mediaType, text, pages, 0, false, preview);
+            }
+            int ocrPages = Math.min(pages, limits.ocrPages());
+            String ocr = ocrCache.get(cacheKey(content)).orElse(null);
+            boolean cached = ocr != null;
+            if (!cached) {
+                StringBuilder pagesRead = new StringBuilder();
+                for (int page = 0; page < ocrPages; page++) {
+                    pagesRead.append(tesseract.read(png(renderer.renderImageWithDPI(page, limits.ocrDpi(), ImageType.GRAY)))).append('\n');
+                }
+                ocr = pagesRead.toString();
+                ocrCache.put(cacheKey(content), ocr);
+            }
+            return withText(Reading.read(mediaType, text + '\n' + ocr, pages, ocrPages, cached, preview));
+        } catch (InvalidPasswordException e) {
+            return Reading.refused(Outcome.ENCRYPTED, mediaType, "Le PDF est protégé par un mot de passe : demander au client une version sans mot de passe.");
+        } catch (OcrFailed e) {
+            return Reading.refused(Outcome.CORRUPT, mediaType, "La lecture par OCR a échoué : " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Reading.refused(Outcome.CORRUPT, mediaType, "Le PDF est endommagé et ne peut pas être lu (" + e.getMessage() + ").");
+        }
+    }
+
+    private Reading readImage(byte[] content, String mediaType) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
+            if (image == null) {
+                return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Cette image (" + mediaType + ") ne peut pas être lue.");
+            }
+            byte[] preview = png(preview(image));
+            String text = ocrCache.get(cacheKey(content)).orElse(null);
+            boolean cached = text != null;
+            if (!cached) {
+                // drawn on white: a transparent background reads as black, and Tesseract then sees nothing
+                text = tesseract.read(png(scaled(image, image.getWidth() < OCR_MIN_WIDTH ? image.getWidth() * 2 : image.getWidth())));
+                ocrCache.put(cacheKey(content), text);
+            }
+            return withText(Reading.read(mediaType, text, 1, 1, cached, preview));
+        } catch (OcrFailed e) {
+            return Reading.refused(Outcome.CORRUPT, mediaType, "La lecture par OCR a échoué : " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return Reading.refused(Outcome.CORRUPT, mediaType, "L'image est endommagée et ne peut pas être lue (" + e.getMessage() + ").");
+        }
+    }
+
+    private static Reading withText(Reading reading) {
+        if (Tesseract.letters(reading.text()) == 0) {
+            return Reading.refused(Outcome.NO_TEXT, reading.mediaType(), "Aucun texte lisible dans le document, même par OCR.");
+        }
+        return reading;
+    }
+
+    /** Tika's text, on a thread of its own so a file that makes the parser loop is abandoned in time. */
+    private String textLayer(byte[] content) throws Refusal {
+        Future<String> parsed = parsing.submit(() -> {
+            ParseContext context = new ParseContext();
+            TesseractOCRConfig noOcr = new TesseractOCRConfig();
+            noOcr.setSkipOcr(true);
+            context.set(TesseractOCRConfig.class, noOcr);
+            PDFParserConfig pdf = new PDFParserConfig();
+            pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+            pdf.setExtractInlineImages(false);
+            context.set(PDFParserConfig.class, pdf);
+            // past the limit Tika stops parsing (the exception) and the text so far is kept
+            WriteOutContentHandler text = new WriteOutContentHandler(new ToTextContentHandler(), limits.maxTextChars(), true, context);
+            try (TikaInputStream in = TikaInputStream.get(content)) {
+                parser.parse(in, new BodyContentHandler(text), new Metadata(), context);
+            } catch (Exception e) {
+                if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+                    throw e;
+                }
+            }
+            return text.toString();
+        });
+        try {
+            return parsed.get(limits.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            parsed.cancel(true);
+            throw new Refusal(Outcome.TIMED_OUT, "La lecture du document a dépassé " + limits.readTimeout().toSeconds() + " s.");
+        } catch (InterruptedException e) {
+            parsed.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new Refusal(Outcome.TIMED_OUT, "La lecture du document a été interrompue.");
+        } catch (ExecutionException e) {
+            throw Refusal.of(e.getCause());
+        }
+    }
+
+    /**
+     * The PDF is already open: its text layer is read here rather than by Tika's PDF parser (PDFBox
+     * too) a second time, and only from the first pages, which is what classifying needs.
+     */
+    private String textLayer(PDDocument pdf, int pages) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setEndPage(Math.min(pages, limits.textPages()));
+        String text = stripper.getText(pdf);
+        return text.length() > limits.maxTextChars() ? text.substring(0, limits.maxTextChars()) : text;
+    }
+
+    private String cacheKey(byte[] content) {
+        return ContentHash.of(content) + "-" + Tesseract.RECIPE + "-" + limits.ocrLanguages().replace('+', '_') + "-" + limits.ocrDpi() + "-" + limits.ocrPages();
+    }
+
+    private static BufferedImage preview(BufferedImage image) {
+        return scaled(image, Math.min(PREVIEW_WIDTH, image.getWidth()));
+    }
+
+    private static BufferedImage scaled(BufferedImage image, int width) {
+        int height = Math.max(1, (int) Math.round(image.getHeight() * (double) width / image.getWidth()));
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, width, height, java.awt.Color.WHITE, null);
+        g.dispose();
+        return scaled;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.FRANCE, "%.1f", bytes / 1_048_576.0);
+    }
+
+    @Override
+    public void close() {
+        parsing.shutdownNow();
+    }
+
+    /** A reason to stop reading that will not change on a retry. */
+    private static final class Refusal extends Exception {
+        private final Outcome outcome;
+
+        Refusal(Outcome outcome, String reason) {
+            super(reason);
+            this.outcome = outcome;
+        }
+
+        static Refusal of(Throwable cause) {
+            if (cause instanceof EncryptedDocumentException) {
+                return new Refusal(Outcome.ENCRYPTED, "Le document est protégé par un mot de passe : demander au client une version sans mot de passe.");
+            }
+            if (cause instanceof TikaMemoryLimitException || String.valueOf(cause.getMessage()).contains("Zip bomb")) {
+                return new Refusal(Outcome.SUSPICIOUS, "Le fichier se décompresse en un volume anormal (bombe de décompression) : il n'est pas ouvert.");
+            }
+            if (cause instanceof TikaException || cause instanceof IOException || cause instanceof SAXException) {
+                return new Refusal(Outcome.CORRUPT, "Le document est endommagé et ne peut pas être lu (" + cause.getMessage() + ").");
+            }
+            return new Refusal(Outcome.CORRUPT, "Le document ne peut pas être lu (" + cause + ").");
+        }
+
+        Reading reading(String mediaType) {
+            return Reading.refused(outcome, mediaType, getMessage());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.permanence.documents;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.permanence.storage.ObjectStorage;
+import org.springframework.stereotype.Service;
+
+/**
+ * The extract step: reads the stored original, keeps its text and preview beside it, notes its key
+ * fields; or, when it cannot be read, records why and says so with {@link DocumentUnreadable}.
+ * Safe to run again: the same bytes give the same text, preview and row.
+ */
+@Service
+public class DocumentReading {
+
+    /** What a form shows of the text: a process variable holds at most 4000 characters. */
+    static final int EXCERPT_CHARS = 3000;
+
+    private final DocumentRecords records;
+    private final ObjectStorage objects;
+    private final DocumentReader reader;
+
+    DocumentReading(DocumentRecords records, ObjectStorage objects, DocumentReader reader) {
+        this.records = records;
+        this.objects = objects;
+        this.reader = reader;
+    }
+
+    public Map<String, Object> read(String documentId) {
+        StoredDocument document = records.get(documentId);
+        byte[] original = objects.get(DocumentObjects.original(document.clientId(), documentId))
+                .orElseThrow(() -> new IllegalStateException("the original of document " + documentId + " is missing from object storage"));
+        Reading reading = reader.read(original);
+        if (!reading.isRead()) {
+            records.markUnreadable(documentId, reading);
+            throw new DocumentUnreadable(reading.outcome(), reading.reason());
+        }
+        objects.put(DocumentObjects.text(document.clientId(), documentId), reading.text().getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=utf-8");
+        if (reading.preview() != null) {
+            objects.put(DocumentObjects.preview(document.clientId(), documentId), reading.preview(), "image/png");
+        }
+        KeyFields fields = KeyFields.in(reading.text());
+        records.markRead(documentId, reading, fields);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("mediaType", reading.mediaType());
+        variables.put("pages", reading.pages());
+        variables.put("ocrPages", reading.ocrPages());
+        variables.put("textExcerpt", excerpt(reading.text()));
+        variables.put("documentDate", fields.date() == null ? "" : fields.date().toString());
+        variables.put("amount", fields.amount() == null ? "" : fields.amount());
+        variables.put("sender", fields.sender() == null ? "" : fields.sender());
+        variables.put("invoiceNumber", fields.invoiceNumber() == null ? "" : fields.invoiceNumber());
+        return variables;
+    }
+
+    private static String excerpt(String text) {
+        String tidy = text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\n\\s*\\n+", "\n").strip();
+        return tidy.length() <= EXCERPT_CHARS ? tidy : tidy.substring(0, EXCERPT_CHARS) + " …";
+    }
+}

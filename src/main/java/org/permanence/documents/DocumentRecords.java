@@ -1,0 +1,118 @@
+package org.permanence.documents;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The document tables: one row per distinct content and client, its copies, and what became of it. */
+@Repository
+public class DocumentRecords {
+
+    private static final String COLUMNS = """
+            id, client_id, content_hash, original_name, size_bytes, source, received_by, status, media_type, category, confidence,
+            model_version, classified_by, filed_key, received_at""";
+
+    private final JdbcClient jdbc;
+
+    DocumentRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A new row, or the existing one the same bytes made earlier for this client (then a copy is
+     * recorded). The unique key decides, so two copies arriving at once still make one document.
+     * Runs outside any transaction: on PostgreSQL a failed insert would spoil the one around it.
+     */
+    public Received insert(String id, String clientId, String contentHash, String originalName, long size, String source,
+                           String receivedBy, Instant at) {
+        try {
+            jdbc.sql("""
+                            insert into document (id, client_id, content_hash, original_name, size_bytes, source, received_by, status, received_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, clientId, contentHash, originalName, size, source, receivedBy, StoredDocument.RECEIVED, Timestamp.from(at))
+                    .update();
+            return new Received(id, false);
+        } catch (DuplicateKeyException sameContent) {
+            String first = jdbc.sql("select id from document where client_id = ? and content_hash = ?")
+                    .params(clientId, contentHash).query(String.class).single();
+            jdbc.sql("insert into document_copy (id, document_id, original_name, source, received_by, received_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(UUID.randomUUID().toString(), first, originalName, source, receivedBy, Timestamp.from(at)).update();
+            return new Received(first, true);
+        }
+    }
+
+    /** Which row the document is, and whether it is a copy of one received before. */
+    public record Received(String documentId, boolean copy) {
+    }
+
+    public Optional<StoredDocument> find(String id) {
+        return jdbc.sql("select " + COLUMNS + " from document where id = ?").param(id).query(this::row).optional();
+    }
+
+    /** A document the process knows of: its row must be there. */
+    public StoredDocument get(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("document " + id + " has no row"));
+    }
+
+    public List<StoredDocument> ofClient(String clientId) {
+        return jdbc.sql("select " + COLUMNS + " from document where client_id = ? order by received_at desc")
+                .param(clientId).query(this::row).list();
+    }
+
+    public int copies(String documentId) {
+        return jdbc.sql("select count(*) from document_copy where document_id = ?").param(documentId).query(Integer.class).single();
+    }
+
+    public void markRead(String id, Reading reading, KeyFields fields) {
+        jdbc.sql("""
+                        update document set status = ?, media_type = ?, pages = ?, ocr_pages = ?, document_date = ?, amount = ?,
+                          sender = ?, invoice_number = ? where id = ?""")
+                .params(StoredDocument.READ, reading.mediaType(), reading.pages(), reading.ocrPages(),
+                        fields.date() == null ? null : Date.valueOf(fields.date()), cut(fields.amount(), 40), cut(fields.sender(), 200),
+                        cut(fields.invoiceNumber(), 60), id)
+                .update();
+    }
+
+    public void markUnreadable(String id, Reading reading) {
+        jdbc.sql("update document set status = ?, media_type = ?, unreadable_reason = ? where id = ?")
+                .params(StoredDocument.UNREADABLE, reading.mediaType(), cut(reading.reason(), 1000), id).update();
+    }
+
+    public void recordSuggestion(String id, Suggestion suggestion) {
+        jdbc.sql("update document set category = ?, confidence = ?, model_version = ? where id = ?")
+                .params(suggestion.category(), BigDecimal.valueOf(suggestion.confidence()).setScale(4, RoundingMode.HALF_UP),
+                        suggestion.modelVersion(), id)
+                .update();
+    }
+
+    public void markFiled(String id, String category, String classifiedBy, String filedKey, Instant at) {
+        jdbc.sql("update document set status = ?, category = ?, classified_by = ?, filed_key = ?, filed_at = ? where id = ?")
+                .params(StoredDocument.FILED, category, classifiedBy, filedKey, Timestamp.from(at), id).update();
+    }
+
+    /** The client's documents a secretary classified: what its model learns from. */
+    public List<StoredDocument> classifiedBySecretaries(String clientId) {
+        return jdbc.sql("select " + COLUMNS + " from document where client_id = ? and status = ? and classified_by <> ? order by received_at")
+                .params(clientId, StoredDocument.FILED, StoredDocument.BY_MODEL).query(this::row).list();
+    }
+
+    private StoredDocument row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredDocument(rs.getString("id"), rs.getString("client_id"), rs.getString("content_hash"), rs.getString("original_name"),
+                rs.getLong("size_bytes"), rs.getString("source"), rs.getString("received_by"), rs.getString("status"),
+                rs.getString("media_type"), rs.getString("category"), rs.getBigDecimal("confidence"), rs.getString("model_version"),
+                rs.getString("classified_by"), rs.getString("filed_key"), rs.getTimestamp("received_at").toInstant());
+    }
+
+    private static String cut(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+}

@@ -1,0 +1,102 @@
+package org.permanence.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.permanence.storage.ObjectStorage;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Versioned models in object storage, listed in {@code document_model}: the base model (owner
+ * {@value #BASE}) and one per client. Every node loads the same bytes; the highest version is the
+ * current one. The base model's training examples are kept beside it, so a node without the corpus
+ * can still train a client's model on top of them.
+ */
+@Component
+public class ModelStore {
+
+    public static final String BASE = "base";
+
+    private final JdbcClient jdbc;
+    private final ObjectStorage objects;
+
+    ModelStore(JdbcClient jdbc, ObjectStorage objects) {
+        this.jdbc = jdbc;
+        this.objects = objects;
+    }
+
+    public int nextVersion(String owner) {
+        return latestVersion(owner).orElse(0) + 1;
+    }
+
+    public Optional<Integer> latestVersion(String owner) {
+        int latest = jdbc.sql("select coalesce(max(version), 0) from document_model where owner = ?").param(owner)
+                .query(Integer.class).single();
+        return latest == 0 ? Optional.empty() : Optional.of(latest);
+    }
+
+    /** Stores the model as {@code version}; false when another node stored that version first. */
+    public boolean save(String owner, int version, CategoryModel model, int examples) {
+        String key = "models/" + owner + "/v" + version + ".model";
+        objects.put(key, model.toBytes(), "application/octet-stream");
+        try {
+            jdbc.sql("insert into document_model (owner, version, object_key, examples, created_at) values (?, ?, ?, ?, ?)")
+                    .params(owner, version, key, examples, Timestamp.from(Instant.now())).update();
+            return true;
+        } catch (DuplicateKeyException otherNodeFirst) {
+            return false;
+        }
+    }
+
+    public Optional<CategoryModel> load(String owner, int version) {
+        return jdbc.sql("select object_key from document_model where owner = ? and version = ?").params(owner, version)
+                .query(String.class).optional().flatMap(objects::get).map(CategoryModel::fromBytes);
+    }
+
+    public void saveBaseExamples(List<TrainingExample> examples) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeInt(examples.size());
+            for (TrainingExample example : examples) {
+                out.writeUTF(example.category());
+                byte[] text = example.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(text.length);
+                out.write(text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        objects.put("models/base/examples.bin", bytes.toByteArray(), "application/octet-stream");
+    }
+
+    public Optional<List<TrainingExample>> baseExamples() {
+        return objects.get("models/base/examples.bin").map(stored -> {
+            try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(stored)))) {
+                int size = in.readInt();
+                List<TrainingExample> examples = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    String category = in.readUTF();
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text);
+                    examples.add(new TrainingExample(new String(text, java.nio.charset.StandardCharsets.UTF_8), category));
+                }
+                return examples;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

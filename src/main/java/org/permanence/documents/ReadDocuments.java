@@ -1,0 +1,60 @@
+package org.permanence.documents;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.permanence.documents.LabelledFiles.LabelledFile;
+
+/** Reads labelled files side by side, one per core: OCR keeps a core busy for a second a page. */
+final class ReadDocuments {
+
+    record ReadFile(LabelledFile file, Reading reading, long nanos) {
+    }
+
+    private ReadDocuments() {
+    }
+
+    static List<ReadFile> read(DocumentReader reader, List<LabelledFile> files) {
+        ExecutorService cores = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<ReadFile>> reads = files.stream().map(file -> cores.submit(() -> {
+                long start = System.nanoTime();
+                Reading reading = reader.read(bytes(file));
+                return new ReadFile(file, reading, System.nanoTime() - start);
+            })).toList();
+            return reads.stream().map(ReadDocuments::await).toList();
+        } finally {
+            cores.shutdownNow();
+        }
+    }
+
+    static List<TrainingExample> examples(List<ReadFile> read) {
+        return read.stream().filter(r -> r.reading().isRead())
+                .map(r -> new TrainingExample(r.reading().text(), r.file().label())).toList();
+    }
+
+    private static byte[] bytes(LabelledFile file) {
+        try {
+            return Files.readAllBytes(file.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.path(), e);
+        }
+    }
+
+    private static ReadFile await(Future<ReadFile> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading documents", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

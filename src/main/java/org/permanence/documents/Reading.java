@@ -1,0 +1,30 @@
+package org.permanence.documents;
+
+/**
+ * What reading a document gave: its real type (judged from the bytes), its text, how many pages,
+ * how many of them OCR read, and a first-page preview; or, when it could not be read, the outcome
+ * and a reason a secretary understands. A document is never retried for a reason that will not change.
+ */
+public record Reading(Outcome outcome, String mediaType, String text, int pages, int ocrPages, boolean ocrCached, byte[] preview,
+        String reason) {
+
+    public enum Outcome {
+        READ, EMPTY, TOO_LARGE, TOO_MANY_PAGES, ENCRYPTED, CORRUPT, UNSUPPORTED, SUSPICIOUS, TIMED_OUT, NO_TEXT
+    }
+
+    static Reading read(String mediaType, String text, int pages, int ocrPages, boolean ocrCached, byte[] preview) {
+        return new Reading(Outcome.READ, mediaType, text, pages, ocrPages, ocrCached, preview, null);
+    }
+
+    static Reading refused(Outcome outcome, String mediaType, String reason) {
+        return new Reading(outcome, mediaType, "", 0, 0, false, null, reason);
+    }
+
+    public boolean isRead() {
+        return outcome == Outcome.READ;
+    }
+
+    public boolean usedOcr() {
+        return ocrPages > 0;
+    }
+}

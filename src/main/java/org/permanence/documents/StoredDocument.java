@@ -1,0 +1,17 @@
+package org.permanence.documents;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A document as its row says it is now: who sent it, how far it went (received, read, filed). */
+public record StoredDocument(String id, String clientId, String contentHash, String originalName, long sizeBytes, String source,
+                             String receivedBy, String status, String mediaType, String category, BigDecimal confidence,
+                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt) {
+
+    public static final String RECEIVED = "RECEIVED";
+    public static final String READ = "READ";
+    public static final String UNREADABLE = "UNREADABLE";
+    public static final String FILED = "FILED";
+    /** Who classified a document filed on the model's word alone. */
+    public static final String BY_MODEL = "model";
+}

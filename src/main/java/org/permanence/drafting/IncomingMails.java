@@ -1,0 +1,87 @@
+package org.permanence.drafting;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.permanence.clients.Client;
+import org.permanence.clients.ClientRepository;
+import org.permanence.storage.ObjectStorage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Mails clients send to the secretariat: each taken once by its Message-ID (table
+ * {@code incoming_mail}, whatever restarts or nodes read the mailbox again), kept whole in object
+ * storage with its attachments, matched to the client by the sender's address, and described as the
+ * variables of the mail-drafting case it starts.
+ */
+@Service
+public class IncomingMails {
+
+    private final JdbcClient jdbc;
+    private final ClientRepository clients;
+    private final ObjectStorage storage;
+
+    IncomingMails(JdbcClient jdbc, ClientRepository clients, ObjectStorage storage) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.storage = storage;
+    }
+
+    /**
+     * Claims the mail for this transaction; false when it was taken before. Call inside the transaction
+     * that starts its case, so that a mail is either claimed with its case or not at all.
+     */
+    public boolean claim(IncomingMail mail) {
+        // no duplicate-key error for a mail taken before: on PostgreSQL it would spoil the whole transaction.
+        // Two nodes claiming at the very same moment: one insert fails, its transaction rolls back, its next turn skips the mail
+        return jdbc.sql("insert into incoming_mail (message_id, sender, received_at) select ?, ?, ? "
+                        + "where not exists (select 1 from incoming_mail where message_id = ?)")
+                .params(mail.messageId(), mail.from(), Timestamp.from(Instant.now()), mail.messageId()).update() == 1;
+    }
+
+    /** Keeps the mail and its attachments under its client (or aside when no client has its sender), and says what the case needs. */
+    public Map<String, Object> keep(IncomingMail mail) {
+        List<String> owners = mail.from().isBlank() ? List.of() : clients.clientsOfEmail(mail.from());
+        Client client = owners.size() == 1 ? clients.findById(owners.get(0)).orElse(null) : null;
+        String folder = (client == null ? "incoming/unmatched/" : "clients/" + client.id() + "/incoming/") + mail.key();
+        storage.put(folder + "/mail.eml", mail.raw(), "message/rfc822");
+        List<String> attachmentKeys = new ArrayList<>();
+        for (IncomingMail.File file : mail.attachments()) {
+            // one folder per attachment: two may share a name; the name itself is the one the sender gave, made safe
+            String key = folder + "/" + attachmentKeys.size() + "/" + file.name().replaceAll("[^A-Za-z0-9._-]", "_");
+            storage.put(key, file.content(), file.contentType());
+            attachmentKeys.add(key);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("clientId", client == null ? null : client.id());
+        variables.put("clientName", client == null ? "Expéditeur inconnu" : client.name());
+        variables.put("incomingFrom", mail.from());
+        variables.put("incomingSubject", mail.subject());
+        variables.put("incomingKey", folder + "/mail.eml");
+        variables.put("request", "**Demande de " + mail.from() + " :** " + mail.subject() + "\n\n" + mail.text());
+        variables.put("reason", mail.subject());
+        variables.put("notes", mail.text());
+        variables.put("templateCode", "answer");
+        variables.put("attachmentKeys", String.join("\n", attachmentKeys));
+        if (!mail.attachments().isEmpty()) {
+            variables.put("documentName", mail.attachments().get(0).name());
+        }
+        String problem = mail.problem();
+        if (problem == null && client == null) {
+            problem = owners.isEmpty() ? "aucun client n'a l'adresse " + mail.from()
+                    : "l'adresse " + mail.from() + " est celle de plusieurs clients : " + String.join(", ", owners);
+        }
+        variables.put("incomingProblem", problem);
+        return variables;
+    }
+
+    public void started(IncomingMail mail, String caseId, String problem) {
+        jdbc.sql("update incoming_mail set process_instance_id = ?, problem = ? where message_id = ?")
+                .params(caseId, problem, mail.messageId()).update();
+    }
+}

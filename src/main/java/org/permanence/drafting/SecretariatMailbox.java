@@ -1,0 +1,69 @@
+package org.permanence.drafting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Properties;
+import java.util.function.Predicate;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+import org.springframework.stereotype.Component;
+
+/**
+ * The IMAP mailbox clients write to (the embedded server's by default). Hands each unread mail over
+ * and marks it read only once it was taken; the mail stays in the mailbox.
+ */
+@Component
+public class SecretariatMailbox {
+
+    private final DraftingProperties.Incoming settings;
+
+    SecretariatMailbox(DraftingProperties properties) {
+        this.settings = properties.incoming();
+    }
+
+    /** Each unread mail to {@code take}, which answers whether it is done with it; answers how many were taken. */
+    public int readNew(Predicate<IncomingMail> take) throws MessagingException {
+        Properties imap = new Properties();
+        imap.put("mail.imap.connectiontimeout", "5000");
+        imap.put("mail.imap.timeout", "30000");
+        Store store = Session.getInstance(imap).getStore("imap");
+        store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        try {
+            Folder inbox = store.getFolder(settings.folder());
+            if (!inbox.exists()) {
+                return 0;
+            }
+            inbox.open(Folder.READ_WRITE);
+            try {
+                int taken = 0;
+                for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                    if (take.test(IncomingMail.read(raw(message), settings.maxBytes()))) {
+                        message.setFlag(Flags.Flag.SEEN, true);
+                        taken++;
+                    }
+                }
+                return taken;
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private static byte[] raw(Message message) throws MessagingException {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            return raw.toByteArray();
+        } catch (IOException e) {
+            throw new MessagingException("Could not download message " + message.getMessageNumber(), e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.permanence.onboarding;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.permanence.clients.Client;
+import org.permanence.clients.Client.AppointmentType;
+import org.permanence.clients.Client.Briefing;
+import org.permanence.clients.Client.ContactRules;
+import org.permanence.clients.Client.MessageDelivery;
+import org.permanence.clients.Client.OpeningHours;
+import org.permanence.clients.Client.PhoneLine;
+import org.permanence.system.FieldProblem;
+
+/**
+ * The onboarding page's fields, named as the client API's JSON paths ({@code phoneLines[0].number},
+ * {@code contactRules.email}…), so the API's field problems land next to the field they are about.
+ * The page offers a few rows per list; rows left empty are dropped, and the API's row numbers are
+ * translated back to the page's.
+ */
+final class OnboardingForm {
+
+    static final int PHONE_ROWS = 3;
+    static final int HOURS_ROWS = 14;
+    static final int TYPE_ROWS = 4;
+    /** The classifier's default; the threshold is set with the document categories, on the documents' own settings. */
+    private static final BigDecimal DEFAULT_CLASSIFICATION_THRESHOLD = new BigDecimal("0.8");
+    private static final Pattern ROW = Pattern.compile("^(phoneLines|openingHours|appointmentTypes)\\[(\\d+)](.*)$");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+
+    private final Map<String, String> values;
+    private final List<String> team;
+    private final List<FieldProblem> problems = new ArrayList<>();
+    private final Map<String, List<Integer>> rowsKept = new LinkedHashMap<>();
+
+    OnboardingForm(Map<String, String> values, List<String> team) {
+        this.values = values;
+        this.team = team;
+    }
+
+    /** A new client's page: French, Paris time, open weekdays 9–12 and 14–18, messages at once. */
+    static OnboardingForm blank() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("language", "fr");
+        values.put("timeZone", "Europe/Paris");
+        values.put("phoneLines[0].label", "Standard");
+        int row = 0;
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            for (String[] range : new String[][] {{"09:00", "12:00"}, {"14:00", "18:00"}}) {
+                values.put("openingHours[" + row + "].day", day.name());
+                values.put("openingHours[" + row + "].opens", range[0]);
+                values.put("openingHours[" + row + "].closes", range[1]);
+                row++;
+            }
+        }
+        values.put("contactRules.messages", MessageDelivery.IMMEDIATELY.name());
+        values.put("contactRules.callBackWithinMinutes", "120");
+        values.put("contactRules.urgentConfirmWithinMinutes", "15");
+        return new OnboardingForm(values, List.of());
+    }
+
+    Map<String, String> values() {
+        return values;
+    }
+
+    List<String> team() {
+        return team;
+    }
+
+    /** What could not even be read (a time that is no time, a number that is no number), by field. */
+    List<FieldProblem> readingProblems() {
+        return problems;
+    }
+
+    Client client() {
+        problems.clear();
+        List<PhoneLine> lines = rows("phoneLines", PHONE_ROWS, List.of("number", "label"),
+                (field) -> new PhoneLine(text(field + ".number"), text(field + ".label")));
+        List<OpeningHours> hours = rows("openingHours", HOURS_ROWS, List.of("day", "opens", "closes"),
+                (field) -> new OpeningHours(day(field + ".day"), time(field + ".opens", true), time(field + ".closes", true)));
+        List<AppointmentType> types = rows("appointmentTypes", TYPE_ROWS,
+                List.of("code", "name", "durationMinutes", "bufferBeforeMinutes", "bufferAfterMinutes", "minimumNoticeMinutes"),
+                (field) -> new AppointmentType(text(field + ".code"), text(field + ".name"), minutes(field + ".durationMinutes"),
+                        minutes(field + ".bufferBeforeMinutes"), minutes(field + ".bufferAfterMinutes"),
+                        minutes(field + ".minimumNoticeMinutes")));
+        return new Client(text("id"), text("name"), text("language"), text("timeZone"), lines, hours, types,
+                new Briefing(text("briefing.greeting"), text("briefing.urgentWhen"), text("briefing.putThrough"), text("briefing.notes")),
+                new ContactRules(text("contactRules.email"), text("contactRules.urgentEmail"), messages(),
+                        time("contactRules.dailySummaryAt", false), minutes("contactRules.callBackWithinMinutes"),
+                        minutes("contactRules.urgentConfirmWithinMinutes"), List.of()),
+                List.of(), DEFAULT_CLASSIFICATION_THRESHOLD);
+    }
+
+    /** The page's field for a problem the client API reports: list rows counted as the page shows them. */
+    String pageField(String apiField) {
+        Matcher row = ROW.matcher(apiField);
+        if (!row.matches()) {
+            return apiField;
+        }
+        List<Integer> kept = rowsKept.getOrDefault(row.group(1), List.of());
+        int index = Integer.parseInt(row.group(2));
+        return index < kept.size() ? row.group(1) + "[" + kept.get(index) + "]" + row.group(3) : apiField;
+    }
+
+    private <T> List<T> rows(String list, int count, List<String> fields, Function<String, T> row) {
+        List<T> filled = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String prefix = list + "[" + i + "]";
+            if (fields.stream().allMatch(field -> text(prefix + "." + field) == null)) {
+                continue;
+            }
+            kept.add(i);
+            filled.add(row.apply(prefix));
+        }
+        rowsKept.put(list, kept);
+        return filled;
+    }
+
+    private String text(String field) {
+        String value = values.get(field);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private int minutes(String field) {
+        String value = text(field);
+        if (value == null) {
+            problems.add(new FieldProblem(field, "a number of minutes is needed"));
+            return 0;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException notANumber) {
+            problems.add(new FieldProblem(field, "'" + value + "' is not a whole number of minutes"));
+            return 0;
+        }
+    }
+
+    private LocalTime time(String field, boolean required) {
+        String value = text(field);
+        if (value == null) {
+            if (required) {
+                problems.add(new FieldProblem(field, "a time such as 09:00 is needed"));
+            }
+            return null;
+        }
+        try {
+            return LocalTime.parse(value.replace('h', ':').replace('H', ':'), TIME);
+        } catch (DateTimeParseException notATime) {
+            problems.add(new FieldProblem(field, "'" + value + "' is not a time; write it as 09:00"));
+            return null;
+        }
+    }
+
+    private DayOfWeek day(String field) {
+        String value = text(field);
+        try {
+            return value == null ? null : DayOfWeek.valueOf(value);
+        } catch (IllegalArgumentException notADay) {
+            problems.add(new FieldProblem(field, "'" + value + "' is not a day of the week"));
+            return null;
+        }
+    }
+
+    private MessageDelivery messages() {
+        String value = text("contactRules.messages");
+        try {
+            return value == null ? null : MessageDelivery.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            problems.add(new FieldProblem("contactRules.messages", "must be IMMEDIATELY or DAILY_SUMMARY"));
+            return null;
+        }
+    }
+}

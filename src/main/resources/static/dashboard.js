@@ -1,0 +1,59 @@
+// Draws the managers' dashboard from GET /api/dashboard with Chart.js. Each canvas gets
+// data-rendered="true" and data-points (the sum of what it shows) once drawn, for people and tests alike.
+(function () {
+  const palette = ['#1f4e79', '#d97706', '#15803d', '#b42318', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f', '#a16207', '#475569'];
+  const colour = i => palette[i % palette.length];
+  const hour = new Intl.DateTimeFormat(LANGUAGE, {hour: '2-digit'});
+  const dayAndHour = new Intl.DateTimeFormat(LANGUAGE, {weekday: 'short', hour: '2-digit'});
+  const day = new Intl.DateTimeFormat(LANGUAGE, {weekday: 'short', day: 'numeric'});
+  // the API's local times have no offset: read them as they are, in the browser's own zone, just to format
+  const local = iso => new Date(iso.length === 10 ? iso + 'T00:00' : iso);
+
+  function draw(id, type, labels, datasets, options) {
+    const canvas = document.getElementById(id);
+    new Chart(canvas, {type, data: {labels, datasets}, options: Object.assign({animation: false, responsive: true, maintainAspectRatio: false}, options)});
+    canvas.dataset.points = datasets.flatMap(set => set.data).reduce((a, b) => a + b, 0);
+    canvas.dataset.rendered = 'true';
+  }
+
+  const stacked = {scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true}}};
+
+  function calls(id, hourly, format) {
+    draw(id, 'bar', hourly.hours.map(h => format.format(local(h))),
+      hourly.clients.map((client, i) => ({label: client.clientName, data: client.counts, backgroundColor: colour(i)})),
+      Object.assign({plugins: {legend: {display: hourly.clients.length <= 12}}}, stacked));
+  }
+
+  fetch(DASHBOARD_URL, {headers: {Accept: 'application/json'}})
+    .then(response => {
+      if (!response.ok) throw new Error(response.status + ' ' + response.statusText);
+      return response.json();
+    })
+    .then(d => {
+      document.getElementById('generated').textContent =
+        TEXTS['dashboard.generated'].replace('{0}', d.timeZone).replace('{1}', d.queryMillis);
+      calls('calls-today', d.callsToday, hour);
+      calls('calls-week', d.callsThisWeek, dayAndHour);
+      const open = d.openTasks;
+      draw('open-tasks', 'doughnut',
+        [TEXTS['dashboard.late'], TEXTS['dashboard.dueToday'], TEXTS['dashboard.later'], TEXTS['dashboard.noDueDate']],
+        [{data: [open.late, open.dueToday, open.later, open.noDueDate], backgroundColor: ['#b42318', '#d97706', '#15803d', '#94a3b8']}]);
+      const breaches = d.slaBreachesThisWeek.slice(0, 15);
+      draw('sla-breaches', 'bar', breaches.map(b => b.clientName), [
+        {label: TEXTS['dashboard.finishedLate'], data: breaches.map(b => b.finishedLate), backgroundColor: '#d97706'},
+        {label: TEXTS['dashboard.openLate'], data: breaches.map(b => b.openLate), backgroundColor: '#b42318'}],
+        Object.assign({indexAxis: 'y'}, stacked));
+      draw('effort-today', 'bar', d.effortToday.map(s => s.name), [
+        {label: TEXTS['dashboard.openEffort'], data: d.effortToday.map(s => s.open), backgroundColor: '#1f4e79'},
+        {label: TEXTS['dashboard.doneToday'], data: d.effortToday.map(s => s.doneToday), backgroundColor: '#15803d'}], stacked);
+      const days = d.appointmentsThisWeek;
+      draw('appointments', 'bar', days.map(a => day.format(local(a.day))), [
+        {label: TEXTS['dashboard.booked'], data: days.map(a => a.booked), backgroundColor: '#1f4e79'},
+        {label: TEXTS['dashboard.attended'], data: days.map(a => a.attended), backgroundColor: '#15803d'},
+        {label: TEXTS['dashboard.noShows'], data: days.map(a => a.noShows), backgroundColor: '#b42318'},
+        {label: TEXTS['dashboard.cancelled'], data: days.map(a => a.cancelled), backgroundColor: '#94a3b8'}]);
+    })
+    .catch(error => {
+      document.getElementById('generated').textContent = TEXTS['dashboard.failed'] + ' ' + error.message;
+    });
+})();

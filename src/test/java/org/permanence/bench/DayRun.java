@@ -1,0 +1,272 @@
+package org.permanence.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Random;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.permanence.assignment.Status;
+import org.permanence.engine.SimulatedOffice;
+import org.permanence.engine.SimulatedOffice.Noted;
+
+/**
+ * One policy living through the {@link OfficeDay} on a {@link SimulatedOffice}: the real engine and
+ * processes create every task with its due date and priority; the policy decides who gets it; each
+ * secretary works one task at a time, her own list by due date then priority, and in focus only
+ * urgent work. What it measures is in {@link Figures}.
+ */
+final class DayRun {
+
+    enum Policy {
+        /** Tasklist as it comes: one queue, whoever is free first claims the next task; the queue rings for everyone, focus or not. */
+        SHARED_QUEUE,
+        /** A help desk's rotation: each new task to the next secretary of its client who is not away or on a break. */
+        ROUND_ROBIN,
+        /** Ours: the office's assignment policy, statuses, protected breaks after a difficult call. */
+        OURS
+    }
+
+    /** A shared queue rings until someone answers: after this long, a secretary in focus takes it too. */
+    private static final Duration RINGS_THROUGH_FOCUS = Duration.ofMinutes(2);
+    private static final int URGENT = 90;
+    /** How long she rests after a difficult call, when the office offers it (ours); 0: she never takes it. */
+    private static final int PROTECTED_BREAK_MINUTES = Integer.getInteger("bench.protected-break", 5);
+
+    private final Policy policy;
+    private final OfficeDay day;
+    private final SimulatedOffice office;
+    private final TaskService engineTasks;
+    private final Random claimOrder;
+    private final PriorityQueue<Event> events = new PriorityQueue<>(Comparator.comparing(Event::at).thenComparing(Event::order));
+    private final Map<String, Work> work = new LinkedHashMap<>();
+    private final Map<String, OfficeDay.Call> callOfInstance = new HashMap<>();
+    private final Map<String, Duration> paperworkOfInstance = new HashMap<>();
+    private final Map<String, Secretary> secretaries = new LinkedHashMap<>();
+    private final Figures figures;
+    private long eventOrder;
+    private int rotation;
+
+    private record Event(Instant at, long order, Runnable action) {
+    }
+
+    /** A task as the simulation follows it. */
+    private static final class Work {
+        Task task;
+        Instant created;
+        Instant started;
+        Instant done;
+        String assignee;
+    }
+
+    private static final class Secretary {
+        final String id;
+        final List<String> clients;
+        Status status = Status.AVAILABLE;
+        Instant until;
+        Work doing;
+        int difficultInARow;
+        Duration effort = Duration.ZERO;
+
+        Secretary(String id, List<String> clients) {
+            this.id = id;
+            this.clients = clients;
+        }
+    }
+
+    DayRun(Policy policy, OfficeDay day, long seed, Map<String, Object> settingsChanged) {
+        this.policy = policy;
+        this.day = day;
+        this.office = new SimulatedOffice(policy == Policy.OURS ? SimulatedOffice.Placing.OFFICE_POLICY : SimulatedOffice.Placing.NOBODY,
+                day.opens(), day.clientsBySecretary(), settingsChanged);
+        this.engineTasks = office.engine().getTaskService();
+        this.claimOrder = new Random(seed);
+        this.figures = new Figures(policy.name());
+        day.clientsBySecretary().forEach((id, clients) -> secretaries.put(id, new Secretary(id, clients)));
+    }
+
+    Figures run() {
+        try {
+            day.calls().forEach(call -> schedule(call.at(), () -> callComesIn(call)));
+            day.paperwork().forEach(paper -> schedule(paper.at(), () -> paperworkArrives(paper)));
+            day.periods().forEach(period -> schedule(period.from(), () -> setStatus(secretaries.get(period.secretary()), period.status(), period.minutes())));
+            while (!events.isEmpty()) {
+                Event next = events.poll();
+                office.at(next.at());
+                next.action().run();
+                dispatch();
+            }
+            work.values().forEach(task -> figures.task(task.task.getTaskDefinitionKey(), task.task.getPriority(), task.created,
+                    task.started, task.done, task.task.getDueDate().toInstant()));
+            secretaries.values().forEach(secretary -> figures.effort(secretary.id, secretary.effort));
+            return figures;
+        } finally {
+            office.close();
+        }
+    }
+
+    private void schedule(Instant at, Runnable action) {
+        events.add(new Event(at, eventOrder++, action));
+    }
+
+    private void callComesIn(OfficeDay.Call call) {
+        String instance = office.ring(call.client(), "+336" + String.format("%08d", eventOrder));
+        callOfInstance.put(instance, call);
+        newTasksOf(instance);
+    }
+
+    private void paperworkArrives(OfficeDay.Paperwork paper) {
+        String instance = office.backOfficeWork(paper.client(), paper.process());
+        paperworkOfInstance.put(instance, paper.handling());
+        newTasksOf(instance);
+    }
+
+    /** The tasks the engine just made for this instance: the office has placed them (ours), or the baseline places them now. */
+    private void newTasksOf(String instance) {
+        for (Task task : engineTasks.createTaskQuery().processInstanceId(instance).list()) {
+            if (work.containsKey(task.getId())) {
+                continue;
+            }
+            Work created = new Work();
+            created.task = task;
+            created.created = office.now();
+            work.put(task.getId(), created);
+            if (policy == Policy.OURS && task.getAssignee() != null) {
+                reaches(created, secretaries.get(task.getAssignee()));
+            } else if (policy == Policy.ROUND_ROBIN) {
+                nextInRotation(task.getTenantId()).ifPresent(secretary -> {
+                    engineTasks.setAssignee(task.getId(), secretary.id);
+                    reaches(created, secretary);
+                });
+            }
+        }
+    }
+
+    private Optional<Secretary> nextInRotation(String client) {
+        List<Secretary> serving = secretaries.values().stream().filter(s -> s.clients.contains(client)).toList();
+        for (int i = 0; i < serving.size(); i++) {
+            Secretary candidate = serving.get((rotation + i) % serving.size());
+            if (statusOf(candidate) != Status.AWAY && statusOf(candidate) != Status.BREAK) {
+                rotation = (rotation + i + 1) % serving.size();
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The task is now hers: an interruption if she is in focus and it is not urgent; a difficult streak if a colleague could have taken it. */
+    private void reaches(Work task, Secretary secretary) {
+        task.assignee = secretary.id;
+        if (statusOf(secretary) == Status.FOCUS && task.task.getPriority() < URGENT) {
+            figures.interruption();
+        }
+    }
+
+    /** A colleague of hers who serves the client, available and not busy: she could take the call instead. */
+    private boolean colleagueFree(Secretary secretary, String client) {
+        return secretaries.values().stream().anyMatch(other -> other != secretary && other.clients.contains(client)
+                && statusOf(other) == Status.AVAILABLE && other.doing == null);
+    }
+
+    /** Every secretary who is free takes her next task, in an order that changes from one moment to the next. */
+    private void dispatch() {
+        List<Secretary> free = new ArrayList<>(secretaries.values().stream().filter(s -> s.doing == null).toList());
+        Collections.shuffle(free, claimOrder);
+        for (Secretary secretary : free) {
+            nextFor(secretary).ifPresent(task -> start(task, secretary));
+        }
+    }
+
+    private Optional<Work> nextFor(Secretary secretary) {
+        Status status = statusOf(secretary);
+        if (status == Status.AWAY || status == Status.BREAK) {
+            return Optional.empty();
+        }
+        Comparator<Work> byDueThenPriority = Comparator.comparing((Work task) -> task.task.getDueDate())
+                .thenComparing(task -> -task.task.getPriority()).thenComparing(task -> task.created);
+        boolean inFocus = status == Status.FOCUS;
+        Optional<Work> own = work.values().stream()
+                .filter(task -> task.started == null && secretary.id.equals(task.assignee))
+                .filter(task -> !inFocus || task.task.getPriority() >= URGENT).min(byDueThenPriority);
+        if (own.isPresent()) {
+            return own;
+        }
+        // the team queue: tasks nobody was given, of her clients; with ours, after two difficult calls she
+        // leaves the next call to a free colleague, as the office would
+        Optional<Work> queued = work.values().stream()
+                .filter(task -> task.started == null && task.assignee == null && secretary.clients.contains(task.task.getTenantId()))
+                .filter(task -> policy != Policy.OURS || secretary.difficultInARow < 2 || !"HandleCall".equals(task.task.getTaskDefinitionKey())
+                        || !colleagueFree(secretary, task.task.getTenantId()))
+                .filter(task -> !inFocus || task.task.getPriority() >= URGENT
+                        || policy == Policy.SHARED_QUEUE && !office.now().isBefore(task.created.plus(RINGS_THROUGH_FOCUS)))
+                .min(byDueThenPriority);
+        queued.ifPresent(task -> reaches(task, secretary));
+        return queued;
+    }
+
+    private void start(Work task, Secretary secretary) {
+        task.started = office.now();
+        OfficeDay.Call call = callOfInstance.get(task.task.getProcessInstanceId());
+        if (call != null && "HandleCall".equals(task.task.getTaskDefinitionKey())) {
+            secretary.difficultInARow = call.difficult() ? secretary.difficultInARow + 1 : 0;
+            figures.difficultInARow(secretary.difficultInARow, colleagueFree(secretary, call.client()));
+        }
+        secretary.doing = task;
+        // hers in the engine too, so that the policy counts it in her effort while she works on it
+        engineTasks.setAssignee(task.task.getId(), secretary.id);
+        Duration handling = handlingOf(task);
+        secretary.effort = secretary.effort.plus(handling);
+        schedule(office.now().plus(handling), () -> finish(task, secretary));
+    }
+
+    private Duration handlingOf(Work task) {
+        String type = task.task.getTaskDefinitionKey();
+        if ("HandleCall".equals(type)) {
+            return callOfInstance.get(task.task.getProcessInstanceId()).handling();
+        }
+        return OfficeDay.FOLLOW_UP.getOrDefault(type, paperworkOfInstance.getOrDefault(task.task.getProcessInstanceId(), Duration.ofMinutes(3)));
+    }
+
+    private void finish(Work task, Secretary secretary) {
+        task.done = office.now();
+        secretary.doing = null;
+        OfficeDay.Call call = "HandleCall".equals(task.task.getTaskDefinitionKey()) ? callOfInstance.get(task.task.getProcessInstanceId()) : null;
+        office.complete(task.task, secretary.id, call == null ? null : new Noted(call.category(), call.mood()));
+        newTasksOf(task.task.getProcessInstanceId());
+        if (policy == Policy.OURS && PROTECTED_BREAK_MINUTES > 0 && call != null && call.difficult() && statusOf(secretary) == Status.AVAILABLE) {
+            // she takes the protected break offered after a difficult call
+            setStatus(secretary, Status.BREAK, PROTECTED_BREAK_MINUTES);
+        }
+    }
+
+    private void setStatus(Secretary secretary, Status status, Integer minutes) {
+        secretary.status = status;
+        secretary.until = minutes == null ? null : office.now().plus(Duration.ofMinutes(minutes));
+        if (secretary.until != null) {
+            // nothing else happens when a focus or a break ends by itself: wake her then
+            schedule(secretary.until, () -> { });
+        }
+        if (policy == Policy.OURS) {
+            office.statuses().set(secretary.id, status, minutes);
+            // leaving, her work that cannot wait went back to the team queue
+            work.values().stream().filter(task -> task.started == null && secretary.id.equals(task.assignee)).forEach(task -> {
+                if (engineTasks.createTaskQuery().taskId(task.task.getId()).taskUnassigned().count() == 1) {
+                    task.assignee = null;
+                }
+            });
+        }
+    }
+
+    private Status statusOf(Secretary secretary) {
+        return secretary.until != null && !office.now().isBefore(secretary.until) ? Status.AVAILABLE : secretary.status;
+    }
+}

@@ -1,0 +1,38 @@
+package org.permanence.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * One simulated office day (seeded: {@code -Dbench.seed}) under three ways of giving out work, on the
+ * real engine and processes with the engine's clock moved forward: Tasklist's shared queue where the
+ * first free secretary claims, a help desk's round-robin, and the office's own policy. Prints, per
+ * policy: deadlines missed, p95 wait of urgent tasks, non-urgent work reaching a secretary in focus,
+ * the longest run of difficult calls one secretary got while a colleague was available (in brackets:
+ * at all), and the Gini coefficient of the minutes each secretary worked. Run: {@code mvn -Pbench verify -Dit.test=OfficeDayBenchmark}.
+ */
+class OfficeDayBenchmark {
+
+    @Test
+    void oneDayThreePolicies() {
+        long seed = Long.getLong("bench.seed", 20261127L);
+        OfficeDay day = OfficeDay.generate(seed);
+        List<Figures> results = new ArrayList<>();
+        // the office's settings, with work pushed only to secretaries not yet busy (one call's effort)
+        Map<String, Object> settings = Map.of("permanence.assignment.max-effort", Integer.getInteger("bench.max-effort", 3));
+        for (String name : System.getProperty("bench.policies", "SHARED_QUEUE,ROUND_ROBIN,OURS").split(",")) {
+            DayRun.Policy policy = DayRun.Policy.valueOf(name.trim());
+            long started = System.nanoTime();
+            results.add(new DayRun(policy, day, seed, settings).run());
+            System.out.printf("%s simulated in %d s%n", policy, (System.nanoTime() - started) / 1_000_000_000L);
+        }
+        System.out.printf("%nseed=%d secretaries=%d calls=%d paperwork=%d %s%n", seed, day.clientsBySecretary().size(), day.calls().size(),
+                day.paperwork().size(), settings);
+        System.out.println(Figures.header());
+        results.forEach(figures -> System.out.println(figures.row()));
+        System.out.println("* difficult calls in a row while a colleague serving the client was available (at all)");
+    }
+}

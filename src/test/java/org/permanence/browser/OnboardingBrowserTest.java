@@ -1,0 +1,111 @@
+package org.permanence.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.permanence.TestOffice.AIRCALL_TOKEN;
+import static org.permanence.TestOffice.DEMO_PASSWORD;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.permanence.OfficeIntegrationTest;
+import org.permanence.SharedNode;
+import org.permanence.TestOffice;
+import org.permanence.browser.Tasklist.OpenedTask;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A manager sets up a new client on the "New client" page, in a real browser: a wrong number and a
+ * missing e-mail are shown next to their fields and nothing is saved; corrected, the client is created.
+ * Then a call rings on its line (Aircall webhook) and reaches the secretary she chose, in Tasklist,
+ * with the new client's briefing. Screenshots: {@code target/screenshots/onboarding-*}.
+ */
+@OfficeIntegrationTest
+class OnboardingBrowserTest {
+
+    @RegisterExtension
+    static final HeadlessChromium browser = new HeadlessChromium();
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void aManagerOnboardsAClientWhoseFirstCallReachesItsSecretaryWithItsBriefing() {
+        long n = Math.floorMod(System.nanoTime(), 100_000_000L);
+        String clientId = "kine-" + n;
+        String line = String.format("04 7%d %02d %02d %02d", n % 10, n / 10 % 100, n / 1000 % 100, n / 100_000 % 100);
+        String e164 = "+33" + line.substring(1).replace(" ", "");
+        String greeting = "Cabinet de kinésithérapie " + n + ", bonjour !";
+        WebDriver driver = browser.driver();
+        new Tasklist(browser, SharedNode.baseUrl() + "/camunda/app/tasklist/default/").signIn("nadia", DEMO_PASSWORD);
+
+        driver.get(SharedNode.baseUrl() + "/manage/clients/new");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("New client");
+        type("id", clientId);
+        type("name", "Cabinet de kinésithérapie " + n);
+        type("phoneLines[0].number", "12");
+        type("briefing.greeting", greeting);
+        type("briefing.urgentWhen", "Chute d'un patient au cabinet");
+        type("briefing.putThrough", "Le kinésithérapeute, entre deux séances");
+        type("contactRules.urgentEmail", clientId + ".urgent@example.fr");
+        driver.findElement(By.id("team-claire")).click();
+        driver.findElement(By.id("create")).click();
+
+        // single fields first (a missing e-mail), then the rules across fields (a number that is no number)
+        assertThat(problemOf("contactRules.email")).isEqualTo("must not be blank");
+        // what she typed is still there, to correct rather than retype
+        assertThat(driver.findElement(By.id("briefing.greeting")).getDomProperty("value")).isEqualTo(greeting);
+        assertThat(driver.findElement(By.id("team-claire")).isSelected()).isTrue();
+        browser.screenshot("onboarding-1-problems");
+        type("contactRules.email", clientId + "@example.fr");
+        driver.findElement(By.id("create")).click();
+        assertThat(problemOf("phoneLines[0].number")).startsWith("'12' is not a phone number");
+        driver.findElement(By.id("phoneLines[0].number")).clear();
+        type("phoneLines[0].number", line);
+        driver.findElement(By.id("create")).click();
+
+        browser.waitUntil("the client to be created", d -> !d.findElements(By.id("onboarded")).isEmpty());
+        assertThat(driver.findElement(By.id("client-id")).getText()).isEqualTo(clientId);
+        browser.screenshot("onboarding-2-created");
+
+        String callId = String.valueOf(System.currentTimeMillis());
+        assertThat(TestOffice.post(SharedNode.baseUrl() + "/webhooks/aircall", "application/json", """
+                {"resource": "call", "event": "call.created", "token": "%s",
+                 "data": {"id": %s, "direction": "inbound", "raw_digits": "+33 6 98 76 54 32", "number": {"digits": "%s"}}}"""
+                .formatted(AIRCALL_TOKEN, callId, e164)).statusCode()).isEqualTo(200);
+        Task call = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey("aircall:" + callId)
+                .taskDefinitionKey("HandleCall").singleResult(), task -> task != null);
+        try {
+            assertThat(call.getTenantId()).isEqualTo(clientId);
+            driver.manage().deleteAllCookies();
+            Tasklist tasklist = new Tasklist(browser, SharedNode.baseUrl() + "/camunda/app/tasklist/default/");
+            tasklist.signIn("claire", DEMO_PASSWORD);
+            assertThat(tasklist.listedTaskIds()).contains(call.getId());
+            OpenedTask opened = tasklist.open(call.getId());
+            assertThat(opened.tenant()).isEqualTo(clientId);
+            assertThat(opened.briefing()).contains(greeting, "Chute d'un patient au cabinet", "Le kinésithérapeute, entre deux séances");
+            browser.screenshot("onboarding-3-first-call");
+        } finally {
+            // her queue is the other browser tests' too
+            runtime.deleteProcessInstance(call.getProcessInstanceId(), "test over", true, true);
+        }
+    }
+
+    /** The problem the page shows under this field, once the answer to the submitted form has loaded. */
+    private String problemOf(String fieldId) {
+        return browser.waitUntil("the problem under " + fieldId, driver -> driver.findElements(By.id(fieldId + "-error")).stream()
+                .map(error -> error.getText()).findFirst().orElse(null));
+    }
+
+    private void type(String fieldId, String text) {
+        browser.driver().findElement(By.id(fieldId)).sendKeys(text);
+    }
+}

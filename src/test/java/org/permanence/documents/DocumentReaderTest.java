@@ -1,0 +1,137 @@
+package org.permanence.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.permanence.documents.Reading.Outcome;
+import org.springframework.util.unit.DataSize;
+
+/** Reading documents the test makes: text PDFs, drawn scans (OCR), a docx, and every kind of bad file. */
+class DocumentReaderTest {
+
+    static final List<String> INVOICE = List.of("FACTURE N° 2026-0042", "Plomberie Leroy, 12 rue des Lilas, Lyon",
+            "Date : 14/03/2026", "Remplacement du chauffe-eau", "Total TTC : 1 250,00 EUR");
+
+    @TempDir
+    static Path dataDir;
+    static DocumentReader reader;
+
+    @BeforeAll
+    static void reader() {
+        reader = new DocumentReader(properties(DataSize.ofMegabytes(5), 20), dataDir);
+    }
+
+    @AfterAll
+    static void close() {
+        reader.close();
+    }
+
+    static DocumentProperties properties(DataSize maxSize, int maxPages) {
+        return new DocumentProperties(maxSize, maxPages, 100_000, 5, Duration.ofSeconds(30), 50, 3, 300, "fra+eng", "tesseract",
+                Duration.ofSeconds(60), Path.of("no-corpus"), 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5), "");
+    }
+
+    @Test
+    void aTextPdfIsReadFromItsTextLayerWithAPreviewAndNoOcr() {
+        Reading reading = reader.read(TestDocuments.textPdf(2, INVOICE));
+
+        assertThat(reading.outcome()).isEqualTo(Outcome.READ);
+        assertThat(reading.mediaType()).isEqualTo("application/pdf");
+        assertThat(reading.pages()).isEqualTo(2);
+        assertThat(reading.usedOcr()).isFalse();
+        assertThat(reading.text()).contains("FACTURE", "Total TTC : 1 250,00 EUR");
+        assertThat(reading.preview()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void aDrawnScanIsReadByOcr() {
+        Reading reading = reader.read(TestDocuments.scanPng(INVOICE));
+
+        assertThat(reading.outcome()).isEqualTo(Outcome.READ);
+        assertThat(reading.mediaType()).isEqualTo("image/png");
+        assertThat(reading.ocrPages()).isEqualTo(1);
+        assertThat(reading.text()).containsIgnoringCase("facture").contains("2026");
+    }
+
+    @Test
+    void aScannedPdfWithoutTextLayerIsReadByOcrAndCachedByItsContent() {
+        byte[] scan = TestDocuments.scannedPdf(INVOICE);
+        Reading first = reader.read(scan);
+
+        assertThat(first.outcome()).isEqualTo(Outcome.READ);
+        assertThat(first.ocrPages()).isEqualTo(1);
+        assertThat(first.ocrCached()).isFalse();
+        assertThat(first.text()).containsIgnoringCase("chauffe");
+        Reading again = reader.read(scan);
+        assertThat(again.ocrCached()).isTrue();
+        assertThat(again.text()).isEqualTo(first.text());
+    }
+
+    @Test
+    void aWordDocumentIsReadByTika() {
+        Reading reading = reader.read(TestDocuments.docx(INVOICE));
+
+        assertThat(reading.outcome()).isEqualTo(Outcome.READ);
+        assertThat(reading.mediaType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(reading.text()).contains("Remplacement du chauffe-eau");
+    }
+
+    @Test
+    void theTypeComesFromTheBytesNotTheName() {
+        // the intake never passes a name: a PNG is a PNG whatever it is called
+        assertThat(reader.detect(TestDocuments.scanPng(INVOICE)).toString()).isEqualTo("image/png");
+        assertThat(reader.detect(TestDocuments.textPdf(1, INVOICE)).toString()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void anEncryptedPdfIsRefusedWithTheReason() {
+        Reading reading = reader.read(TestDocuments.encryptedPdf(INVOICE));
+
+        assertThat(reading.outcome()).isEqualTo(Outcome.ENCRYPTED);
+        assertThat(reading.reason()).contains("mot de passe");
+    }
+
+    @Test
+    void aZipBombIsNeverUnpacked() {
+        Reading reading = reader.read(TestDocuments.zipBomb());
+
+        // an archive is refused on its type, before any parser opens it
+        assertThat(reading.outcome()).isEqualTo(Outcome.UNSUPPORTED);
+        assertThat(reading.mediaType()).isEqualTo("application/zip");
+        assertThat(reading.reason()).contains("application/zip");
+    }
+
+    @Test
+    void emptyCorruptTooLargeAndTooLongFilesAreRefusedWithTheirReason() {
+        assertThat(reader.read(new byte[0]).outcome()).isEqualTo(Outcome.EMPTY);
+        byte[] pdf = TestDocuments.textPdf(1, INVOICE);
+        byte[] cut = java.util.Arrays.copyOf(pdf, pdf.length / 3);
+        Reading corrupt = reader.read(cut);
+        assertThat(corrupt.outcome()).isEqualTo(Outcome.CORRUPT);
+        assertThat(corrupt.reason()).isNotBlank();
+
+        try (DocumentReader strict = new DocumentReader(properties(DataSize.ofKilobytes(1), 2), dataDir)) {
+            Reading large = strict.read(TestDocuments.scanPng(INVOICE));
+            assertThat(large.outcome()).isEqualTo(Outcome.TOO_LARGE);
+            assertThat(large.reason()).contains("limite");
+        }
+        try (DocumentReader fewPages = new DocumentReader(properties(DataSize.ofMegabytes(5), 2), dataDir)) {
+            assertThat(fewPages.read(TestDocuments.textPdf(3, INVOICE)).outcome()).isEqualTo(Outcome.TOO_MANY_PAGES);
+        }
+    }
+
+    @Test
+    void aFileOfNoDocumentTypeIsRefused() {
+        Reading reading = reader.read(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0});
+
+        assertThat(reading.isRead()).isFalse();
+        assertThat(reading.reason()).isNotBlank();
+    }
+}

@@ -1,0 +1,86 @@
+package org.permanence.drafting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.permanence.TestClients;
+import org.permanence.clients.Client;
+import org.permanence.clients.Client.MessageDelivery;
+import org.permanence.drafting.MailTemplate.Kind;
+import org.permanence.system.FieldProblem;
+
+/** Templates are filled from the case's named fields; a template that names a wrong field or does not parse is refused with its line. */
+class DraftingTest {
+
+    private final Drafting drafting = new Drafting();
+    private final Client client = TestClients.client("durand", "fr", MessageDelivery.IMMEDIATELY, LocalTime.NOON);
+
+    @Test
+    void fillsTheCasesFieldsWithAccentsKept() {
+        MailTemplate template = new MailTemplate("answer", "Réponse", Kind.EMAIL, "Votre appel : [(${call.reason})]",
+                "Bonjour [(${caller.name})],\n\n[# th:if=\"${appointment.at != ''}\"]Rendez-vous : [(${appointment.at})][/]\n\n\n[(${client.name})]");
+
+        Draft draft = drafting.draft(client, template, CaseFacts.of(Map.of("callerName", "Hélène Lefèvre",
+                "reason", "Ordonnance à renouveler", "appointmentAt", "lundi 10:00")));
+
+        assertThat(draft.subject()).isEqualTo("Votre appel : Ordonnance à renouveler");
+        assertThat(draft.text()).isEqualTo("Bonjour Hélène Lefèvre,\n\nRendez-vous : lundi 10:00\n\n" + client.name() + "\n");
+    }
+
+    @Test
+    void anUnknownGroupIsRefusedWithItsLine() {
+        MailTemplate template = new MailTemplate("answer", "Réponse", Kind.EMAIL, "Sujet",
+                "Bonjour,\n\nVotre patient [(${patient.name})] a appelé.");
+
+        assertThat(drafting.problems(client, template)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("body");
+            assertThat(problem.message()).startsWith("line 3, column").contains("unknown field 'patient'");
+        });
+    }
+
+    @Test
+    void anUnknownFieldOfAKnownGroupIsRefusedWithItsLine() {
+        MailTemplate template = new MailTemplate("answer", "Réponse", Kind.EMAIL, "Appel de [(${caller.nom})]", "Texte");
+
+        assertThat(drafting.problems(client, template)).extracting(FieldProblem::field, FieldProblem::message)
+                .singleElement().satisfies(problem -> assertThat(problem.toString())
+                        .contains("subject", "line 1, column", "unknown field 'caller.nom'"));
+    }
+
+    @Test
+    void aTemplateThatDoesNotParseIsRefusedWithItsLine() {
+        MailTemplate template = new MailTemplate("answer", "Réponse", Kind.EMAIL, "Sujet",
+                "Bonjour,\n[# th:if=\"${caller.name\"]oui[/]");
+
+        assertThat(drafting.problems(client, template)).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("line 2, column").contains("Could not parse"));
+    }
+
+    @Test
+    void aGoodTemplateHasNoProblem() {
+        MailTemplate template = new MailTemplate("answer", "Réponse", Kind.EMAIL, "[(${reference})]",
+                "[(${today})] [(${caller.email})] [(${caller.number})] [(${call.notes})] [(${appointment.type})] [(${document.name})]");
+
+        assertThat(drafting.problems(client, template)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void theUsualTemplatesDraftWithAndWithoutFacts(String language) {
+        Client client = TestClients.client("usual", language, MessageDelivery.IMMEDIATELY, LocalTime.NOON);
+
+        DefaultTemplates.usual(language).values().forEach(template -> {
+            assertThat(drafting.problems(client, template)).as(template.code()).isEmpty();
+            Draft full = drafting.draft(client, template, CaseFacts.sample());
+            assertThat(full.subject()).as(template.code()).startsWith(client.name()).doesNotContain("[(", "${");
+            assertThat(full.text()).as(template.code()).doesNotContain("[(", "[/]", "${");
+            Draft empty = drafting.draft(client, template, CaseFacts.of(Map.of()));
+            assertThat(empty.text()).as(template.code()).doesNotContain("[(", "[/]", "  ");
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package org.permanence.drafting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The letter PDF read back as a person and a machine would: its text, its pages, and a picture of page 1. */
+class LetterPdfTest {
+
+    private static final Letterhead LETTERHEAD = new Letterhead(List.of("12, rue des Hallebardes", "67000 Strasbourg",
+            "03 88 12 34 56 — contact@martin.example.fr"), "Strasbourg", "Dr Étienne Martin");
+    private static final String BODY = """
+            Madame,
+
+            Suite à votre appel du 12 mars, je vous confirme que l'ordonnance de votre fils est prête. Vous pouvez \
+            la retirer au cabinet à partir de 14 h ; en cas d'empêchement, nous l'adresserons à la pharmacie de \
+            votre choix. « Ça ne passe pas » : si l'œdème persiste, merci de rappeler. Garçon âgé de 3 ans, fièvre à 39,5 °C.
+
+            Je vous prie d'agréer, Madame, l'expression de mes salutations distinguées.""";
+
+    @Test
+    void theTextReadsBackWithItsAccentsAndEveryPartOfALetter() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(LetterPdf.print(letter(BODY)))) {
+            String text = new PDFTextStripper().getText(pdf);
+
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(text).contains("Cabinet du Dr Martin", "12, rue des Hallebardes", "Mme Hélène Lefèvre",
+                    "8, allée des Châtaigniers", "Strasbourg, le 3 décembre 2026", "Réf. : MAIL-2026-0042",
+                    "Objet : Votre ordonnance — réponse à votre appel", "Dr Étienne Martin", "Page 1 sur 1");
+            assertThat(text.replaceAll("\\s+", " ")).contains(BODY.replaceAll("\\s+", " "));
+        }
+    }
+
+    @Test
+    void aLongLetterBreaksOverThreeNumberedPagesLosingNoLine() throws Exception {
+        String body = IntStream.rangeClosed(1, 90).mapToObj(n -> "Paragraphe n° " + n + " : détail de la réponse, ligne à ligne.")
+                .collect(Collectors.joining("\n"));
+
+        try (PDDocument pdf = Loader.loadPDF(LetterPdf.print(letter(body)))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(3);
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= 3; page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(pdf)).contains("Page " + page + " sur 3");
+            }
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            assertThat(stripper.getText(pdf)).startsWith("Cabinet du Dr Martin");
+            stripper.setStartPage(1);
+            stripper.setEndPage(3);
+            String all = stripper.getText(pdf);
+            IntStream.rangeClosed(1, 90).forEach(n -> assertThat(all).contains("Paragraphe n° " + n + " : détail"));
+            stripper.setStartPage(3);
+            assertThat(stripper.getText(pdf)).contains("Paragraphe n° 90", "Dr Étienne Martin");
+        }
+    }
+
+    @Test
+    void pageOneLooksLikeALetterToPdftoppm() throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "letters"));
+        Path pdf = folder.resolve("letter.pdf");
+        Files.write(pdf, LetterPdf.print(letter(BODY)));
+
+        Process pdftoppm = new ProcessBuilder("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                pdf.toString(), folder.resolve("letter-page-1").toString()).redirectErrorStream(true).start();
+        assertThat(pdftoppm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pdftoppm.exitValue()).as(new String(pdftoppm.getInputStream().readAllBytes())).isZero();
+        BufferedImage page = ImageIO.read(folder.resolve("letter-page-1.png").toFile());
+
+        // A4 portrait; the logo square at the top left is solid ink, the address block and text below it
+        // carry some, the bottom of the page below the signature is paper
+        assertThat((double) page.getHeight() / page.getWidth()).isCloseTo(297.0 / 210, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(ink(page, 0.11, 0.05, 0.20, 0.11)).as("logo").isGreaterThan(0.8);
+        assertThat(ink(page, 0.24, 0.04, 0.60, 0.14)).as("client's name and address").isBetween(0.02, 0.5);
+        assertThat(ink(page, 0.10, 0.45, 0.90, 0.65)).as("text of the letter").isBetween(0.02, 0.5);
+        assertThat(ink(page, 0.0, 0.85, 1.0, 0.93)).as("empty foot of the page").isLessThan(0.005);
+    }
+
+    /** The share of dark pixels in this part of the page (fractions of its width and height). */
+    private static double ink(BufferedImage page, double left, double top, double right, double bottom) {
+        int dark = 0;
+        int all = 0;
+        for (int x = (int) (left * page.getWidth()); x < (int) (right * page.getWidth()); x++) {
+            for (int y = (int) (top * page.getHeight()); y < (int) (bottom * page.getHeight()); y++) {
+                int rgb = page.getRGB(x, y);
+                int brightness = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+                dark += brightness < 160 ? 1 : 0;
+                all++;
+            }
+        }
+        return (double) dark / all;
+    }
+
+    private static Letter letter(String body) {
+        return new Letter("Cabinet du Dr Martin", LETTERHEAD, null, "fr", List.of("Mme Hélène Lefèvre", "8, allée des Châtaigniers",
+                "67100 Strasbourg"), LocalDate.of(2026, 12, 3), "MAIL-2026-0042", "Votre ordonnance — réponse à votre appel", body);
+    }
+}
