@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = "identify-caller", variableNames = {"dialledNumber", "callerNumber"})
 @WritesVariables({"callerNumber", "lineKnown", "clientName", "clientId", "briefingGreeting", "briefingUrgentWhen",
         "briefingPutThrough", "clientMessageDelivery", "urgentConfirmWithin", "urgentConfirmDue", "callBackDue", "callerHistory",
-        "callerName"})
+        "callerName", "callerNoShows"})
 class IdentifyCallerWorker implements ExternalTaskHandler {
 
     private final CallerIdentification identification;

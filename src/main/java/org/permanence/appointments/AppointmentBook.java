@@ -32,23 +32,83 @@ public class AppointmentBook {
      * and nothing is kept: of two bookings racing for one slot, exactly one commits.
      */
     @Transactional
-    public Appointment book(String clientId, AppointmentType type, Instant start, Caller caller, Instant now) {
+    public Appointment book(String clientId, AppointmentType type, Instant start, Caller caller, String processInstanceId, Instant now) {
         String id = UUID.randomUUID().toString();
         Interval occupied = Interval.occupied(start, type);
         jdbc.sql("""
                         insert into appointment (id, client_id, type_code, starts_at, ends_at, occupied_from, occupied_until, caller_name,
-                          caller_number, caller_email, status, sequence, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                          caller_number, caller_email, status, process_instance_id, sequence, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
                 .params(id, clientId, type.code(), utc(start), utc(Availability.end(start, type)), utc(occupied.from()),
                         utc(occupied.until()), caller.name(), caller.number(), caller.email(), AppointmentStatus.BOOKED.name(),
-                        utc(now), utc(now))
+                        processInstanceId, utc(now), utc(now))
                 .update();
-        // in time order, so that two overlapping bookings wait for each other rather than deadlock
+        lock(clientId, id, occupied);
+        return find(clientId, id).orElseThrow();
+    }
+
+    /**
+     * Moves a BOOKED appointment to another start, keeping its id (the calendar event's UID) and raising
+     * its SEQUENCE; its own old time is freed first. When someone else holds any of the new time, the
+     * lock's primary key refuses it ({@link org.springframework.dao.DuplicateKeyException}) and the whole
+     * move rolls back: the appointment keeps its old time.
+     */
+    @Transactional
+    public boolean move(String clientId, String appointmentId, AppointmentType type, Instant start, Instant now) {
+        Interval occupied = Interval.occupied(start, type);
+        int moved = jdbc.sql("""
+                        update appointment set starts_at = ?, ends_at = ?, occupied_from = ?, occupied_until = ?, confirmed_at = null,
+                          sequence = sequence + 1, updated_at = ?
+                        where id = ? and client_id = ? and status = ?""")
+                .params(utc(start), utc(Availability.end(start, type)), utc(occupied.from()), utc(occupied.until()), utc(now),
+                        appointmentId, clientId, AppointmentStatus.BOOKED.name())
+                .update();
+        if (moved == 0) {
+            return false;
+        }
+        jdbc.sql("delete from appointment_slot_lock where appointment_id = ?").param(appointmentId).update();
+        lock(clientId, appointmentId, occupied);
+        return true;
+    }
+
+    // in time order, so that two overlapping bookings wait for each other rather than deadlock
+    private void lock(String clientId, String appointmentId, Interval occupied) {
         for (Instant unit : occupied.lockUnits()) {
             jdbc.sql("insert into appointment_slot_lock (client_id, unit_start, appointment_id) values (?, ?, ?)")
-                    .params(clientId, utc(unit), id).update();
+                    .params(clientId, utc(unit), appointmentId).update();
         }
-        return find(clientId, id).orElseThrow();
+    }
+
+    /** Notes the caller's confirmation of a BOOKED appointment; false when it is not booked (any more). */
+    public boolean confirm(String appointmentId, Instant now) {
+        return jdbc.sql("update appointment set confirmed_at = ?, updated_at = ? where id = ? and status = ?")
+                .params(utc(now), utc(now), appointmentId, AppointmentStatus.BOOKED.name()).update() > 0;
+    }
+
+    /** Whether the caller came ({@code ATTENDED} or {@code NO_SHOW}), once the appointment is over; false when it was not booked. */
+    @Transactional
+    public boolean markAttendance(String appointmentId, AppointmentStatus attendance, Instant now) {
+        int marked = jdbc.sql("update appointment set status = ?, updated_at = ? where id = ? and status = ?")
+                .params(attendance.name(), utc(now), appointmentId, AppointmentStatus.BOOKED.name()).update();
+        // the time has passed: its locks keep nobody out any more, and would only grow the table
+        jdbc.sql("delete from appointment_slot_lock where appointment_id = ?").param(appointmentId).update();
+        return marked > 0;
+    }
+
+    /** How many appointments with this client the caller missed. */
+    public int noShows(String clientId, String callerNumber) {
+        return jdbc.sql("select count(*) from appointment where client_id = ? and caller_number = ? and status = ?")
+                .params(clientId, callerNumber, AppointmentStatus.NO_SHOW.name()).query(Integer.class).single();
+    }
+
+    /** An appointment by its id alone: links and the process know no client. */
+    public Optional<Appointment> find(String appointmentId) {
+        return jdbc.sql("select * from appointment where id = ?").param(appointmentId).query(AppointmentBook::appointment).optional();
+    }
+
+    public Optional<Appointment> ofProcess(String processInstanceId) {
+        return jdbc.sql("select * from appointment where process_instance_id = ?").param(processInstanceId)
+                .query(AppointmentBook::appointment).optional();
     }
 
     /** Cancels a BOOKED appointment and frees its slot; false when it was not booked (any more). */
@@ -106,6 +166,7 @@ public class AppointmentBook {
                 instant(rs, "ends_at"), new Interval(instant(rs, "occupied_from"), instant(rs, "occupied_until")),
                 new Caller(rs.getString("caller_name"), rs.getString("caller_number"), rs.getString("caller_email")),
                 AppointmentStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"), rs.getInt("sequence"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getObject("confirmed_at") == null ? null : instant(rs, "confirmed_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 }

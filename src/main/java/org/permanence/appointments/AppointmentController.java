@@ -37,10 +37,12 @@ class AppointmentController {
 
     private final Clients clients;
     private final Bookings bookings;
+    private final SecretaryCancellations cancellations;
 
-    AppointmentController(Clients clients, Bookings bookings) {
+    AppointmentController(Clients clients, Bookings bookings, SecretaryCancellations cancellations) {
         this.clients = clients;
         this.bookings = bookings;
+        this.cancellations = cancellations;
     }
 
     @GetMapping("/free-slots")
@@ -71,7 +73,7 @@ class AppointmentController {
 
     @PostMapping("/appointments/{appointmentId}/cancel")
     Appointment cancel(SignedInUser user, @PathVariable String id, @PathVariable String appointmentId) {
-        return bookings.cancel(clients.get(user, id), appointmentId);
+        return cancellations.cancel(clients.get(user, id), appointmentId);
     }
 
     @GetMapping("/closures")

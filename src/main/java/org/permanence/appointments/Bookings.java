@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.permanence.appointments.Appointment.Caller;
 import org.permanence.appointments.BookingOutcome.Booked;
@@ -74,25 +75,67 @@ public class Bookings {
      * problems) and nobody holds any of its time (otherwise {@link SlotTaken}).
      */
     public BookingOutcome book(Client client, BookingRequest request) {
+        return book(client, request, null);
+    }
+
+    /**
+     * As {@link #book(Client, BookingRequest)}, for the appointment-confirmation process instance given:
+     * once it has its appointment, booking again (a retried step) answers that appointment.
+     */
+    public BookingOutcome book(Client client, BookingRequest request, String processInstanceId) {
+        if (processInstanceId != null) {
+            Optional<Appointment> booked = book.ofProcess(processInstanceId);
+            if (booked.isPresent()) {
+                return new Booked(booked.get());
+            }
+        }
         List<FieldProblem> problems = new ArrayList<>();
         AppointmentType type = typeOf(client, request.type(), problems);
         String number = callerNumber(request, problems);
         Instant start = request.start().toInstant();
-        ZoneId zone = ZoneId.of(client.timeZone());
-        Instant now = clock.instant();
         if (type != null) {
-            availability.refusal(new Diary(zone, client.openingHours(), book.closures(client.id()), List.of()), type, start, now)
-                    .ifPresent(reason -> problems.add(new FieldProblem("start", reason)));
+            refusal(client, type, start).ifPresent(reason -> problems.add(new FieldProblem("start", reason)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
         try {
             Caller caller = new Caller(request.callerName(), number, blankToNull(request.callerEmail()));
-            return new Booked(book.book(client.id(), type, start, caller, now));
+            return new Booked(book.book(client.id(), type, start, caller, processInstanceId, clock.instant()));
         } catch (DuplicateKeyException taken) {
-            return new SlotTaken(LocalDateTime.ofInstant(start, zone));
+            return new SlotTaken(LocalDateTime.ofInstant(start, ZoneId.of(client.timeZone())));
         }
+    }
+
+    /**
+     * Moves a booked appointment to a new start (same rules as booking); {@link SlotTaken} leaves it
+     * where it was. Inside a transaction, a taken slot ends it: the caller must let it roll back.
+     */
+    public BookingOutcome reschedule(Client client, String appointmentId, Instant start) {
+        Appointment appointment = get(client, appointmentId);
+        List<FieldProblem> problems = new ArrayList<>();
+        AppointmentType type = typeOf(client, appointment.type(), problems);
+        if (type != null) {
+            refusal(client, type, start).ifPresent(reason -> problems.add(new FieldProblem("start", reason)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        if (appointment.status() != AppointmentStatus.BOOKED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "Appointment " + appointmentId + " is " + appointment.status() + "; only a booked appointment can be moved");
+        }
+        try {
+            book.move(client.id(), appointmentId, type, start, clock.instant());
+            return new Booked(get(client, appointmentId));
+        } catch (DuplicateKeyException taken) {
+            return new SlotTaken(LocalDateTime.ofInstant(start, ZoneId.of(client.timeZone())));
+        }
+    }
+
+    private Optional<String> refusal(Client client, AppointmentType type, Instant start) {
+        Diary diary = new Diary(ZoneId.of(client.timeZone()), client.openingHours(), book.closures(client.id()), List.of());
+        return availability.refusal(diary, type, start, clock.instant());
     }
 
     /** Cancels the appointment and frees its slot; cancelling it again changes nothing. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.permanence.appointments.AppointmentBook;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.telephony.PhoneNumbers;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Whose line rang, and what the secretary must know before she answers: the client's briefing card,
- * the caller's last calls, and the deadlines the client's contact rules set for this call. A number that is no client's line still
+ * the caller's last calls and missed appointments (no-shows), and the deadlines the client's contact rules set for this call. A number that is no client's line still
  * lands, for the managers to sort out.
  */
 @Service
@@ -32,16 +33,18 @@ public class CallerIdentification {
 
     private final ClientRepository clients;
     private final CallRecords calls;
+    private final AppointmentBook appointments;
     private final Clock clock;
 
     @Autowired
-    CallerIdentification(ClientRepository clients, CallRecords calls) {
-        this(clients, calls, Clock.systemUTC());
+    CallerIdentification(ClientRepository clients, CallRecords calls, AppointmentBook appointments) {
+        this(clients, calls, appointments, Clock.systemUTC());
     }
 
-    CallerIdentification(ClientRepository clients, CallRecords calls, Clock clock) {
+    CallerIdentification(ClientRepository clients, CallRecords calls, AppointmentBook appointments, Clock clock) {
         this.clients = clients;
         this.calls = calls;
+        this.appointments = appointments;
         this.clock = clock;
     }
 
@@ -60,6 +63,8 @@ public class CallerIdentification {
             card.put("briefingPutThrough", found.briefing().putThrough());
             card.putAll(deadlines(found.contactRules()));
             card.putAll(history(found, callerNumber));
+            // a caller who missed appointments without a word may be asked to confirm the next one
+            card.put("callerNoShows", appointments.noShows(found.id(), PhoneNumbers.e164(callerNumber).orElse(callerNumber)));
         });
         return card;
     }

@@ -85,7 +85,8 @@ public class SignedLinks {
             try {
                 jdbc.sql("insert into used_link (link_id, action, subject, used_at) values (?, ?, ?, ?)")
                         .params(check.linkId(), check.action(), check.subject(), clock.instant().atOffset(ZoneOffset.UTC)).update();
-                log.info("Link {} used: {} {}", check.linkId(), check.action(), check.subject());
+                // the caller's transaction may still roll back (a slot taken meanwhile): the feature logs what was done
+                log.debug("Link {} spent: {} {}", check.linkId(), check.action(), check.subject());
                 return check;
             } catch (DuplicateKeyException clickedTwiceAtOnce) {
                 check = check.as(LinkOutcome.USED);

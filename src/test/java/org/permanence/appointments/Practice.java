@@ -2,8 +2,11 @@ package org.permanence.appointments;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -37,7 +40,13 @@ final class Practice {
         return clients.store(new Client("practice-" + n, "Cabinet " + n, "fr", PARIS.getId(),
                 List.of(new PhoneLine("+333" + n, "Accueil")), everyDay, List.of(CONSULTATION),
                 new Briefing("Cabinet, bonjour.", "Jamais.", "Personne.", null),
-                new ContactRules("cabinet@example.fr", "cabinet.urgent@example.fr", MessageDelivery.IMMEDIATELY, null, 60, 15, List.of()),
+                new ContactRules("cabinet-" + n + "@example.fr", "cabinet.urgent@example.fr", MessageDelivery.IMMEDIATELY, null, 60, 15, List.of()),
                 List.of(), new BigDecimal("0.80")));
+    }
+
+    /** Next week's Monday at this hour in Paris: a working day, well past every minimum notice. */
+    static OffsetDateTime nextMondayAt(int hour) {
+        return LocalDate.now(PARIS).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atTime(hour, 0).atZone(PARIS)
+                .toOffsetDateTime();
     }
 }

@@ -2,6 +2,7 @@ package org.permanence.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {"processes/call-intake.bpmn", "processes/call-routing.dmn", "forms/log-a-call.form",
         "forms/handle-call.form", "forms/confirm-client-reached.form", "forms/reach-client-escalated.form",
-        "forms/take-appointment.form", "forms/call-back.form"})
+        "forms/take-appointment.form", "forms/call-back.form",
+        "processes/appointment-confirmation.bpmn", "forms/pick-slot.form", "forms/mark-attendance.form"})
 class CallIntakeProcessTest {
 
     @RegisterExtension
@@ -105,13 +107,22 @@ class CallIntakeProcessTest {
     }
 
     @Test
-    void anAppointmentRequestBecomesATaskToTakeIt() {
+    void anAppointmentRequestBecomesATaskToTakeItThenItsConfirmationProcess() {
         ProcessInstance call = handledCall("IMMEDIATELY", "appointment", "calm");
 
         assertThat(call).isWaitingAt("TakeAppointment");
         assertThat(task()).hasCandidateGroup("secretaries");
-        complete(task(), withVariables("appointmentNote", "Mardi 10 h, consultation"));
-        assertThat(call).hasPassed("AppointmentTaken").isEnded();
+        complete(task(), withVariables("appointmentType", "consultation", "slotStart", "2026-12-07T09:00",
+                "callerEmail", "dupont@example.fr", "appointmentNote", "Mardi 10 h, consultation"));
+
+        assertThat(call).isWaitingAt("ConfirmAppointment");
+        ProcessInstance appointment = calledProcessInstance(call);
+        assertThat(appointment).hasProcessDefinitionKey("appointment-confirmation").hasBusinessKey(call.getBusinessKey())
+                .hasVariables("clientId", "clientName", "callerName", "callerNumber", "callerEmail", "appointmentType", "slotStart");
+        assertThat(appointment).variables().containsEntry("slotStart", "2026-12-07T09:00").containsEntry("callerName", "M. Dupont");
+        // the slot was agreed on the phone: straight to booking, no task to pick one
+        // (its own paths, to the end of the call: AppointmentConfirmationProcessTest)
+        assertThat(appointment).isWaitingAt("BookAppointment");
     }
 
     @Test
@@ -148,7 +159,7 @@ class CallIntakeProcessTest {
 
     /** A call on a known line, identified and handled by a secretary, recorded: the routing table decides next. */
     private static ProcessInstance handledCall(String delivery, String category, String mood) {
-        ProcessInstance call = runtimeService().startProcessInstanceByKey("call-intake",
+        ProcessInstance call = runtimeService().startProcessInstanceByKey("call-intake", "test-call-" + category,
                 withVariables("dialledNumber", "01 45 67 89 10", "callerNumber", "06 12 34 56 78"));
         assertThat(call).isWaitingAt("IdentifyCaller").externalTask().hasTopicName("identify-caller");
         complete(externalTask(), Map.of("lineKnown", true, "clientId", "cabinet-martin", "clientName", "Cabinet du Dr Martin",

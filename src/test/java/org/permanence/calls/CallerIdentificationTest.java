@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
+import org.permanence.appointments.AppointmentBook;
 import org.permanence.clients.ClientRepository;
 import org.permanence.system.WritesVariables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +26,11 @@ class CallerIdentificationTest {
     @Autowired
     CallRecords calls;
 
+    @Autowired
+    AppointmentBook appointments;
+
     private CallerIdentification identification() {
-        return new CallerIdentification(clients, calls, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new CallerIdentification(clients, calls, appointments, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

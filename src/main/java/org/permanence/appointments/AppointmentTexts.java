@@ -1,0 +1,64 @@
+package org.permanence.appointments;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.permanence.clients.Client;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * The words of the appointment mails, in the client's language (callers are written to in the
+ * client's name), from text templates in resources templates/appointments/ (see the README there).
+ */
+@Component
+class AppointmentTexts {
+
+    /** A mail's subject (the template's first line) and text. */
+    record Wording(String subject, String text) {
+    }
+
+    private final SpringTemplateEngine templates = new SpringTemplateEngine();
+
+    AppointmentTexts() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/appointments/");
+        resolver.setSuffix(".txt");
+        resolver.setTemplateMode(TemplateMode.TEXT);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        templates.setTemplateResolver(resolver);
+    }
+
+    /** The start as a person reads it in the client's language, on the client's clocks: "lundi 7 décembre 2026 à 09:00". */
+    static String when(Client client, Appointment appointment) {
+        return when(client, appointment, client.language());
+    }
+
+    /** The same in another language (fr or en): the caller's pages speak the caller's. */
+    static String when(Client client, Appointment appointment, String language) {
+        String pattern = "fr".equals(language) ? "EEEE d MMMM yyyy 'à' HH:mm" : "EEEE d MMMM yyyy 'at' HH:mm";
+        return DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(language))
+                .format(appointment.start().atZone(ZoneId.of(client.timeZone())));
+    }
+
+    Wording write(String template, Client client, Appointment appointment, String typeName, Map<String, Object> more) {
+        Map<String, Object> variables = new HashMap<>(more);
+        variables.put("clientName", client.name());
+        variables.put("callerName", appointment.caller().name().strip().replaceAll("\\s+", " "));
+        variables.put("callerNumber", appointment.caller().number());
+        variables.put("callerEmail", appointment.caller().email());
+        variables.put("typeName", typeName);
+        variables.put("when", when(client, appointment));
+        String rendered = templates.process(client.language() + "/" + template,
+                new Context(Locale.forLanguageTag(client.language()), variables)).strip();
+        String[] subjectAndText = rendered.split("\n", 2);
+        return new Wording(subjectAndText[0].strip(), subjectAndText[1].strip() + "\n");
+    }
+}

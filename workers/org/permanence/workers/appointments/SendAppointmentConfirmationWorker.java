@@ -1,0 +1,32 @@
+package org.permanence.workers.appointments;
+
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskHandler;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.permanence.appointments.AppointmentMails;
+import org.permanence.system.WorkerNode;
+import org.permanence.system.WritesVariables;
+import org.permanence.workers.Retries;
+import org.springframework.stereotype.Component;
+
+/** Topic {@code send-appointment-confirmation}: the confirmation with its invitation and links; answers the reminder and end times. */
+@Component
+@WorkerNode
+@ExternalTaskSubscription(topicName = "send-appointment-confirmation", variableNames = "appointmentId")
+@WritesVariables({"reminderAt", "reminderWanted", "appointmentEnd", "appointmentWhen"})
+class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
+
+    private final AppointmentMails mails;
+    private final Retries retries;
+
+    SendAppointmentConfirmationWorker(AppointmentMails mails, Retries retries) {
+        this.mails = mails;
+        this.retries = retries;
+    }
+
+    @Override
+    public void execute(ExternalTask task, ExternalTaskService service) {
+        retries.completeOrRetry(task, service, () -> mails.sendConfirmation(task.getVariable("appointmentId")));
+    }
+}
