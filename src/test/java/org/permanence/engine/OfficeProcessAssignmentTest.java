@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.permanence.assignment.Status;
 import org.permanence.assignment.WorkingHours;
@@ -23,6 +24,7 @@ import org.permanence.engine.SimulatedOffice.Noted;
  * summary has none), on the real engine with its clock moved by the test: every task gets its due date,
  * priority and secretary as it appears; nobody on a break, away or off her hours gets anything.
  */
+@Tag("moves-engine-clock")
 class OfficeProcessAssignmentTest {
 
     // Friday 27 November 2026, 10:00 in Paris

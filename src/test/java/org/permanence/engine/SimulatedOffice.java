@@ -60,7 +60,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link SetTaskTimes} and, when the office assigns, its secretary from {@link AssignNewTask} with the
  * policy and the statuses the application uses, configured from {@code application.yaml}. The external
  * tasks (the workers' part) are completed here, at the worker boundary, the call record filed with who
- * handled it and the caller's mood, as the record-call worker does.
+ * handled it and the caller's mood, as the record-call worker does. The clock is the JVM's one engine clock:
+ * a test using this class is tagged {@code moves-engine-clock}, which runs it in a JVM without the shared node.
  */
 public final class SimulatedOffice implements AutoCloseable {
 
