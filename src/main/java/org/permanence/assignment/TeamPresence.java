@@ -6,10 +6,12 @@ import java.util.Map;
 
 import org.permanence.people.SignedInUser;
 import org.permanence.people.Team;
+import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
 
-/** Who of her team is available, in focus, on a break or away: for the API and the status page alike. */
+/** Who of her team is available, in focus, on a break or away: for the API and the status page alike (engine nodes serve both). */
 @Component
+@EngineNode
 class TeamPresence {
 
     /** A colleague's presence, with the clients she serves. */
