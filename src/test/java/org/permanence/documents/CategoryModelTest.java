@@ -37,6 +37,17 @@ class CategoryModelTest {
     }
 
     @Test
+    void aPhotoOfAnIdentityCardOfWhichOcrReadOnlyTheMachineReadableLinesIsAnIdentityPaper() {
+        CategoryModel model = CategoryTraining.train(List.of(
+                new TrainingExample("FACTURE n° 2026-001 Total TTC 120,00 € TVA 20 % net à payer", "invoice"),
+                new TrainingExample("Ticket de caisse merci de votre visite total payé CB 12,40", "receipt"),
+                new TrainingExample("Passeport République française nom prénoms date de naissance", "id_document")), "test-v1");
+
+        // what Tesseract read of a blurred photo of an Italian identity card
+        assertThat(model.suggest("8703282F 2808314ITA<<<<<<G6<K<0 <<\nROSSI << ELENA <<<<<<<<<<").category()).isEqualTo("id_document");
+    }
+
+    @Test
     void theStoredBytesGiveTheSameSuggestionsAndTrainingIsDeterministic() {
         CategoryModel model = CategoryTraining.train(EXAMPLES, "test-v1");
         CategoryModel again = CategoryModel.fromBytes(model.toBytes());
