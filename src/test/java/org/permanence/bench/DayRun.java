@@ -66,6 +66,8 @@ final class DayRun {
         Instant started;
         Instant done;
         String assignee;
+        /** Who of her client's secretaries could have started it at once when it appeared. */
+        Figures.Free freeWhenCreated;
     }
 
     private static final class Secretary {
@@ -90,7 +92,9 @@ final class DayRun {
                 day.opens(), day.clientsBySecretary(), settingsChanged);
         this.engineTasks = office.engine().getTaskService();
         this.claimOrder = new Random(seed);
-        this.figures = new Figures(policy.name());
+        this.figures = new Figures(settingsChanged.isEmpty() ? policy.name()
+                : policy.name() + " " + settingsChanged.entrySet().stream().map(setting -> setting.getKey().replace("permanence.assignment.", "") + "="
+                        + setting.getValue()).reduce((a, b) -> a + "," + b).orElse(""));
         day.clientsBySecretary().forEach((id, clients) -> secretaries.put(id, new Secretary(id, clients)));
     }
 
@@ -106,7 +110,7 @@ final class DayRun {
                 dispatch();
             }
             work.values().forEach(task -> figures.task(task.task.getTaskDefinitionKey(), task.task.getPriority(), task.created,
-                    task.started, task.done, task.task.getDueDate().toInstant()));
+                    task.started, task.done, task.task.getDueDate().toInstant(), task.freeWhenCreated));
             secretaries.values().forEach(secretary -> figures.effort(secretary.id, secretary.effort));
             return figures;
         } finally {
@@ -139,6 +143,7 @@ final class DayRun {
             Work created = new Work();
             created.task = task;
             created.created = office.now();
+            created.freeWhenCreated = freeAmong(task.getTenantId());
             work.put(task.getId(), created);
             if (policy == Policy.OURS && task.getAssignee() != null) {
                 reaches(created, secretaries.get(task.getAssignee()));
@@ -175,6 +180,12 @@ final class DayRun {
     private boolean colleagueFree(Secretary secretary, String client) {
         return secretaries.values().stream().anyMatch(other -> other != secretary && other.clients.contains(client)
                 && statusOf(other) == Status.AVAILABLE && other.doing == null);
+    }
+
+    /** Whether a secretary of the client was idle when a task appeared: available, or only in focus. */
+    private Figures.Free freeAmong(String client) {
+        List<Status> idle = secretaries.values().stream().filter(s -> s.clients.contains(client) && s.doing == null).map(this::statusOf).toList();
+        return idle.contains(Status.AVAILABLE) ? Figures.Free.AVAILABLE : idle.contains(Status.FOCUS) ? Figures.Free.ONLY_IN_FOCUS : Figures.Free.NOBODY;
     }
 
     /** Every secretary who is free takes her next task, in an order that changes from one moment to the next. */

@@ -24,16 +24,21 @@ final class Figures {
     private int maxDifficultInARowWithColleagueFree;
     private final Map<String, Duration> effort = new LinkedHashMap<>();
     private final Map<String, Integer> breachesByType = new TreeMap<>();
+    private final Map<String, Integer> breachesByCause = new TreeMap<>();
+
+    /** Who of the client's secretaries was idle when a task appeared. */
+    enum Free { AVAILABLE, ONLY_IN_FOCUS, NOBODY }
 
     Figures(String policy) {
         this.policy = policy;
     }
 
-    void task(String type, int priority, Instant created, Instant started, Instant done, Instant due) {
+    void task(String type, int priority, Instant created, Instant started, Instant done, Instant due, Free freeWhenCreated) {
         tasks++;
         if (done == null || done.isAfter(due)) {
             breaches++;
             breachesByType.merge(type, 1, Integer::sum);
+            breachesByCause.merge(causeOfBreach(created, started, done, due, freeWhenCreated), 1, Integer::sum);
         }
         if (done == null) {
             unfinished++;
@@ -44,6 +49,18 @@ final class Figures {
         if (priority >= URGENT) {
             urgentWaitsSeconds.add(wait);
         }
+    }
+
+    /** Why it was late: no wait could have saved it, or it waited while someone was idle (in focus or not), or everyone was busy or away. */
+    private static String causeOfBreach(Instant created, Instant started, Instant done, Instant due, Free freeWhenCreated) {
+        if (done != null && created.plus(Duration.between(started, done)).isAfter(due)) {
+            return "longer-than-due";
+        }
+        return switch (freeWhenCreated) {
+            case AVAILABLE -> "waited-while-someone-available-idle";
+            case ONLY_IN_FOCUS -> "waited-only-focus-idle";
+            case NOBODY -> "waited-all-busy-or-away";
+        };
     }
 
     void interruption() {
@@ -100,7 +117,7 @@ final class Figures {
         return String.format("%-13s %6d %9d %14d %10d %15d %17s %6.3f  %s", policy, tasks, breaches, urgentP95Seconds(),
                 percentile(waitsSeconds, 0.95), interruptions, maxDifficultInARowWithColleagueFree + " (" + maxDifficultInARow + ")", gini(),
                 effort.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toMinutes()).toList()
-                        + " breaches " + breachesByType + (unfinished > 0 ? " unfinished=" + unfinished : ""));
+                        + " breaches " + breachesByType + " " + breachesByCause + (unfinished > 0 ? " unfinished=" + unfinished : ""));
     }
 
     private static long percentile(List<Long> values, double rank) {
