@@ -39,7 +39,7 @@ class BaseModelTraining {
         if (store.latestVersion(ModelStore.BASE).isPresent()) {
             return;
         }
-        Path labels = properties.corpus().resolve("labels.csv");
+        Path labels = properties.corpusFolder().resolve("labels.csv");
         if (!Files.isRegularFile(labels)) {
             log.info("No document corpus at {}: no base model; each client's model learns from its secretaries' answers alone",
                     labels.toAbsolutePath());

@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * A PDF page with fewer than {@code minTextChars} characters of text layer is treated as a scan and
  * read by OCR ({@code ocrPages} first pages at {@code ocrDpi}). {@code corpus} is the shared
  * labelled corpus the base model learns from, when it is there (relative paths from the working
- * directory). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
+ * directory; a String, as Spring's conversion to {@code Path} refuses one starting with {@code ../}). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
  * {@code publicBaseUrl} is the address browsers reach the office at, for the preview in the task form
  * (empty: the address an upload came to).
  */
@@ -30,7 +30,7 @@ public record DocumentProperties(
         String ocrLanguages,
         String tesseract,
         Duration ocrPageTimeout,
-        Path corpus,
+        String corpus,
         double defaultThreshold,
         double clientExampleWeight,
         Path inbox,
@@ -44,5 +44,9 @@ public record DocumentProperties(
         if (defaultThreshold < 0 || defaultThreshold > 1) {
             throw new IllegalArgumentException("permanence.documents.default-threshold is a confidence between 0 and 1, not " + defaultThreshold);
         }
+    }
+
+    public Path corpusFolder() {
+        return Path.of(corpus);
     }
 }
