@@ -1,6 +1,5 @@
 package org.permanence.appointments;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -8,11 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.permanence.clients.Client;
+import org.permanence.mail.TextTemplates;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The words of the appointment mails, in the client's language (callers are written to in the
@@ -25,16 +23,7 @@ class AppointmentTexts {
     record Wording(String subject, String text) {
     }
 
-    private final SpringTemplateEngine templates = new SpringTemplateEngine();
-
-    AppointmentTexts() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/appointments/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        templates.setTemplateResolver(resolver);
-    }
+    private final SpringTemplateEngine templates = TextTemplates.in("templates/appointments/");
 
     /** The start as a person reads it in the client's language, on the client's clocks: "lundi 7 décembre 2026 à 09:00". */
     static String when(Client client, Appointment appointment) {

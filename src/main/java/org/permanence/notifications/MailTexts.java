@@ -1,6 +1,5 @@
 package org.permanence.notifications;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -9,12 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.permanence.clients.Client;
+import org.permanence.mail.TextTemplates;
 import org.permanence.telephony.PhoneNumbers;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The words of every mail that tells a client about its calls, in the client's language and time
@@ -31,17 +29,7 @@ public class MailTexts {
     public record Wording(String subject, String text) {
     }
 
-    // Spring's flavour evaluates expressions with SpEL; the plain engine would need OGNL
-    private final SpringTemplateEngine templates = new SpringTemplateEngine();
-
-    MailTexts() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/notifications/");
-        resolver.setSuffix(".txt");
-        resolver.setTemplateMode(TemplateMode.TEXT);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        templates.setTemplateResolver(resolver);
-    }
+    private final SpringTemplateEngine templates = TextTemplates.in("templates/notifications/");
 
     /** A message the client gets at once. */
     public Wording message(Client client, CallMessage message) {
