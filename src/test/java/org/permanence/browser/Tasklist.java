@@ -52,6 +52,11 @@ final class Tasklist {
     /** Loads Tasklist afresh, as after F5 but with no task open (a plain URL is a full page load). */
     void reload() {
         browser.driver().get(url);
+        awaitFilters();
+    }
+
+    /** Waits until Tasklist, loaded by a link she followed, shows her filters. */
+    void awaitFilters() {
         browser.waitUntil("her task filters", visibilityOfElementLocated(ACTIVE_FILTER));
     }
 
