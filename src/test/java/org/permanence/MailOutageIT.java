@@ -13,9 +13,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class MailOutageIT {
         settings.put("permanence.workers.retries.attempts", 2);
         settings.put("permanence.workers.retries.first-pause", "1s");
 
-        GreenMail relay = relay(relayPort);
+        GreenMail relay = TestMail.relay(relayPort);
         try (JarNode node = JarNode.start("mail-outage", settings)) {
             String call = startCall(node);
             String handleCall = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(node, call), task -> task != null);
@@ -55,7 +53,7 @@ class MailOutageIT {
             assertThat(incident.get("activityId").asText()).isEqualTo("NotifyClientNow");
             assertThat(incident.get("incidentMessage").asText()).contains(PLUMBER_MAILBOX).contains("not sent");
 
-            relay = relay(relayPort);
+            relay = TestMail.relay(relayPort);
             String externalTask = incident.get("configuration").asText();
             assertThat(call("PUT", node.baseUrl() + "/engine-rest/external-task/" + externalTask + "/retries", "nadia",
                     DEMO_PASSWORD, "{\"retries\": 1}").statusCode()).isEqualTo(204);
@@ -79,7 +77,7 @@ class MailOutageIT {
         // retried after 15 s, then 30 s more: the relay is back before the tries run out
         settings.put("permanence.workers.retries.first-pause", "15s");
 
-        GreenMail relay = relay(relayPort);
+        GreenMail relay = TestMail.relay(relayPort);
         try (JarNode node = JarNode.start("mail-outage-short", settings)) {
             List<String> calls = new ArrayList<>();
             List<String> tasks = new ArrayList<>();
@@ -93,7 +91,7 @@ class MailOutageIT {
             long down = System.nanoTime();
             tasks.forEach(task -> complete(node, task));
             Thread.sleep(Math.max(0, Duration.ofSeconds(25).toMillis() - (System.nanoTime() - down) / 1_000_000));
-            relay = relay(relayPort);
+            relay = TestMail.relay(relayPort);
 
             for (String call : calls) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> ended(node, call));
@@ -113,13 +111,6 @@ class MailOutageIT {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static GreenMail relay(int port) {
-        GreenMail relay = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        relay.start();
-        return relay;
     }
 
     private static String startCall(JarNode node) throws Exception {

@@ -3,6 +3,9 @@ package org.permanence;
 import java.io.IOException;
 import java.util.List;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -16,6 +19,18 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 public final class TestMail {
 
     private TestMail() {
+    }
+
+    /**
+     * A started SMTP relay on loopback that accepts any sender, standing in for the office's relay.
+     * Its start gets the same patience as the embedded server's: 2 s was missed on a busy 2-core machine.
+     */
+    public static GreenMail relay(int port) {
+        ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        smtp.setServerStartupTimeout(30_000);
+        GreenMail relay = new GreenMail(smtp).withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        relay.start();
+        return relay;
     }
 
     /** The mails delivered to this address, oldest first. */

@@ -21,16 +21,26 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
+    private static final long STARTUP_PATIENCE_MS = 30_000;
+
     private final GreenMail greenMail;
     private final MailFolder folder;
 
     public EmbeddedMailServer(MailProperties properties, MailFolder folder) {
         this.folder = folder;
         this.greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(properties.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                loopback(properties.smtpPort(), ServerSetup.PROTOCOL_SMTP),
+                loopback(properties.imapPort(), ServerSetup.PROTOCOL_IMAP)})
                 // mailboxes are created on first delivery; only loopback can reach the server
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    }
+
+    private static ServerSetup loopback(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        // GreenMail gives its listener threads 2 s by default; a 2-core machine busy starting the
+        // engine (or two nodes at once) has missed that, and the whole node then failed to start
+        setup.setServerStartupTimeout(STARTUP_PATIENCE_MS);
+        return setup;
     }
 
     @Override

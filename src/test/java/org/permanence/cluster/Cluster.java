@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.permanence.JarNode;
+import org.permanence.TestMail;
 import org.permanence.TestOffice;
 import org.permanence.storage.EmbeddedObjectStore;
 import org.permanence.storage.StorageProperties;
@@ -43,9 +42,7 @@ public final class Cluster implements AutoCloseable {
 
     private Cluster(ScratchDatabase database, int engineCount, int workerCount) throws Exception {
         int relayPort = TestOffice.freePort();
-        relay = new GreenMail(new ServerSetup(relayPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        relay.start();
+        relay = TestMail.relay(relayPort);
         URI storageEndpoint = URI.create("http://127.0.0.1:" + TestOffice.freePort());
         storage = new EmbeddedObjectStore(new StorageProperties(true, storageEndpoint, "permanence", "us-east-1", "permanence",
                 STORAGE_SECRET), new PermanenceProperties(TestOffice.newDataDir()));
