@@ -67,10 +67,11 @@ public final class Cluster implements AutoCloseable {
         engineNodes = new EngineNodes(engineUrls);
         balancer = new LoadBalancer(enginePorts);
 
-        Map<String, Map<String, Object>> nodes = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> engineNodeSettings = new LinkedHashMap<>();
         for (int i = 1; i <= engineCount; i++) {
-            nodes.put("cluster-engine-" + i, engineSettings.get(i - 1));
+            engineNodeSettings.put("cluster-engine-" + i, engineSettings.get(i - 1));
         }
+        Map<String, Map<String, Object>> workerNodeSettings = new LinkedHashMap<>();
         for (int i = 1; i <= workerCount; i++) {
             Map<String, Object> settings = new HashMap<>(shared);
             settings.put("server.port", TestOffice.freePort());
@@ -79,15 +80,23 @@ public final class Cluster implements AutoCloseable {
             settings.put("permanence.people.worker-password", TestOffice.WORKER_PASSWORD);
             settings.put("camunda.bpm.client.worker-id", "worker-" + i);
             workerSettings.add(settings);
-            nodes.put("cluster-worker-" + i, settings);
+            workerNodeSettings.put("cluster-worker-" + i, settings);
         }
+        // the engine nodes start together, racing for the empty schema as a real cluster's first start does;
+        // the workers only need an engine to talk to, so they follow, which keeps four JVMs from starting at
+        // once on a 2-core machine (under a load of 20 an engine node once missed its five minutes)
+        startAll(engineNodeSettings, "engine", engines);
+        startAll(workerNodeSettings, "worker", workers);
+    }
+
+    private void startAll(Map<String, Map<String, Object>> nodes, String profile, List<JarNode> started) throws Exception {
         List<CompletableFuture<JarNode>> starting = new ArrayList<>();
         nodes.forEach((name, settings) -> starting.add(CompletableFuture.supplyAsync(() ->
-                JarNode.start(name, settings, START_PATIENCE, name.contains("worker") ? "worker" : "engine"))));
+                JarNode.start(name, settings, START_PATIENCE, profile))));
         RuntimeException failed = null;
-        for (int i = 0; i < starting.size(); i++) {
+        for (CompletableFuture<JarNode> node : starting) {
             try {
-                (i < engineCount ? engines : workers).add(starting.get(i).join());
+                started.add(node.join());
             } catch (RuntimeException e) {
                 failed = failed == null ? e : failed;
             }
