@@ -33,8 +33,9 @@ public class FieldProblems {
         if (problem.code() == null) {
             return problem;
         }
-        return new FieldProblem(problem.field(), messages.getMessage(problem.code(), problem.arguments().toArray(), problem.message(), language),
-                problem.code(), problem.arguments());
+        // no default message given: the source would run the English through MessageFormat, which eats its quotes
+        String said = messages.getMessage(problem.code(), problem.arguments().toArray(), null, language);
+        return new FieldProblem(problem.field(), said == null ? problem.message() : said, problem.code(), problem.arguments());
     }
 
     public List<FieldProblem> say(List<FieldProblem> problems, Locale language) {
