@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -141,10 +142,20 @@ public class OfficeFigures {
                 .param(Timestamp.from(now))
                 .query((rs, row) -> byClient.computeIfAbsent(rs.getString("client_id"), client -> new long[2])[1] = rs.getLong("late"))
                 .list();
+        return mostFirst(byClient, clientNames, SlaBreaches::new);
+    }
+
+    /** How a client's two counts become a row of the dashboard. */
+    private interface ClientCounts<T> {
+        T of(String clientId, String clientName, long first, long second);
+    }
+
+    /** Each client's two counts as rows, the client with the most first (by identifier where they tie). */
+    private static <T> List<T> mostFirst(Map<String, long[]> byClient, Map<String, String> clientNames, ClientCounts<T> row) {
         return byClient.entrySet().stream()
-                .map(client -> new SlaBreaches(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> client) -> client.getValue()[0] + client.getValue()[1]).reversed())
+                .map(client -> row.of(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
                         client.getValue()[0], client.getValue()[1]))
-                .sorted((a, b) -> Long.compare(b.finishedLate() + b.openLate(), a.finishedLate() + a.openLate()))
                 .toList();
     }
 
@@ -188,11 +199,7 @@ public class OfficeFigures {
                 .query((rs, row) -> byClient.computeIfAbsent(rs.getString("client_id"), client -> new long[2])
                         [AWAIT_CLIENT_APPROVAL.equals(rs.getString("step")) ? 0 : 1] = rs.getLong("mails"))
                 .list();
-        return byClient.entrySet().stream()
-                .map(client -> new AwaitingApproval(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
-                        client.getValue()[0], client.getValue()[1]))
-                .sorted((a, b) -> Long.compare(b.awaitingClient() + b.withSecretary(), a.awaitingClient() + a.withSecretary()))
-                .toList();
+        return mostFirst(byClient, clientNames, AwaitingApproval::new);
     }
 
     private List<AppointmentDay> appointments(ZonedDateTime weekStart) {
