@@ -52,6 +52,18 @@
         {label: TEXTS['dashboard.attended'], data: days.map(a => a.attended), backgroundColor: '#15803d'},
         {label: TEXTS['dashboard.noShows'], data: days.map(a => a.noShows), backgroundColor: '#b42318'},
         {label: TEXTS['dashboard.cancelled'], data: days.map(a => a.cancelled), backgroundColor: '#94a3b8'}]);
+      const filed = d.documentsFiledThisWeek;
+      const total = filed.automatically + filed.bySecretary;
+      document.getElementById('filed-share').textContent = total === 0 ? TEXTS['dashboard.nothingFiled']
+        : TEXTS['dashboard.filedShare'].replace('{0}', Math.round(100 * filed.automatically / total))
+          .replace('{1}', filed.automatically).replace('{2}', total);
+      draw('documents-filed', 'doughnut', [TEXTS['dashboard.filedAutomatically'], TEXTS['dashboard.filedBySecretary']],
+        [{data: [filed.automatically, filed.bySecretary], backgroundColor: ['#15803d', '#1f4e79']}]);
+      const awaiting = d.mailsAwaitingApproval.slice(0, 15);
+      draw('awaiting-approval', 'bar', awaiting.map(a => a.clientName), [
+        {label: TEXTS['dashboard.awaiting'], data: awaiting.map(a => a.awaitingClient), backgroundColor: '#d97706'},
+        {label: TEXTS['dashboard.chasedBySecretary'], data: awaiting.map(a => a.withSecretary), backgroundColor: '#b42318'}],
+        Object.assign({indexAxis: 'y'}, stacked));
     })
     .catch(error => {
       document.getElementById('generated').textContent = TEXTS['dashboard.failed'] + ' ' + error.message;

@@ -35,8 +35,8 @@ final class ClientRules {
         try {
             ZoneId.of(client.timeZone());
         } catch (DateTimeException e) {
-            problems.add(new FieldProblem("timeZone",
-                    "'" + client.timeZone() + "' is not a time zone; use a region id such as Europe/Paris"));
+            problems.add(FieldProblem.of("timeZone", "client.timeZone.unknown",
+                    "'" + client.timeZone() + "' is not a time zone; use a region id such as Europe/Paris", client.timeZone()));
         }
     }
 
@@ -48,11 +48,11 @@ final class ClientRules {
             PhoneNumbers.e164(number).ifPresentOrElse(
                     e164 -> {
                         if (!seen.add(e164)) {
-                            problems.add(new FieldProblem(field, e164 + " is listed twice"));
+                            problems.add(FieldProblem.of(field, "client.phoneLine.twice", e164 + " is listed twice", e164));
                         }
                     },
-                    () -> problems.add(new FieldProblem(field,
-                            "'" + number + "' is not a phone number; write it as 01 23 45 67 89 or +33 1 23 45 67 89")));
+                    () -> problems.add(FieldProblem.of(field, "client.phoneLine.notANumber",
+                            "'" + number + "' is not a phone number; write it as 01 23 45 67 89 or +33 1 23 45 67 89", number)));
         }
     }
 
@@ -60,15 +60,18 @@ final class ClientRules {
         for (int i = 0; i < hours.size(); i++) {
             OpeningHours range = hours.get(i);
             if (!range.opens().isBefore(range.closes())) {
-                problems.add(new FieldProblem("openingHours[" + i + "]",
-                        "opens at " + range.opens() + " but closes at " + range.closes() + "; closing must come after opening"));
+                problems.add(FieldProblem.of("openingHours[" + i + "]", "client.openingHours.closesFirst",
+                        "opens at " + range.opens() + " but closes at " + range.closes() + "; closing must come after opening",
+                        range.opens().toString(), range.closes().toString()));
                 continue;
             }
             for (int j = 0; j < i; j++) {
                 OpeningHours other = hours.get(j);
                 if (other.day() == range.day() && range.opens().isBefore(other.closes()) && other.opens().isBefore(range.closes())) {
-                    problems.add(new FieldProblem("openingHours[" + i + "]", range.day() + " " + range.opens() + "–" + range.closes()
-                            + " overlaps " + other.opens() + "–" + other.closes() + " (openingHours[" + j + "])"));
+                    problems.add(FieldProblem.of("openingHours[" + i + "]", "client.openingHours.overlap", range.day() + " " + range.opens()
+                                    + "–" + range.closes() + " overlaps " + other.opens() + "–" + other.closes() + " (openingHours[" + j + "])",
+                            range.day().name(), range.opens().toString(), range.closes().toString(), other.opens().toString(),
+                            other.closes().toString(), j));
                 }
             }
         }
@@ -78,7 +81,7 @@ final class ClientRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             if (!seen.add(codes.get(i))) {
-                problems.add(new FieldProblem(list + "[" + i + "].code", "'" + codes.get(i) + "' is used twice"));
+                problems.add(FieldProblem.of(list + "[" + i + "].code", "code.twice", "'" + codes.get(i) + "' is used twice", codes.get(i)));
             }
         }
     }
@@ -86,14 +89,16 @@ final class ClientRules {
     private static void checkContactRules(Client client, List<FieldProblem> problems) {
         Client.ContactRules rules = client.contactRules();
         if (rules.messages() == Client.MessageDelivery.DAILY_SUMMARY && rules.dailySummaryAt() == null) {
-            problems.add(new FieldProblem("contactRules.dailySummaryAt", "a daily summary needs the time it is sent, such as 18:00"));
+            problems.add(FieldProblem.of("contactRules.dailySummaryAt", "client.dailySummaryAt.missing",
+                    "a daily summary needs the time it is sent, such as 18:00"));
         }
         Set<String> known = new HashSet<>(client.documentCategories().stream().map(Client.DocumentCategory::code).toList());
         List<String> notify = rules.notifyDocumentCategories();
         for (int i = 0; i < notify.size(); i++) {
             if (!known.contains(notify.get(i))) {
-                problems.add(new FieldProblem("contactRules.notifyDocumentCategories[" + i + "]",
-                        "unknown document category '" + notify.get(i) + "'; this client's categories are " + known.stream().sorted().toList()));
+                String categories = known.stream().sorted().toList().toString();
+                problems.add(FieldProblem.of("contactRules.notifyDocumentCategories[" + i + "]", "client.notify.unknownCategory",
+                        "unknown document category '" + notify.get(i) + "'; this client's categories are " + categories, notify.get(i), categories));
             }
         }
     }

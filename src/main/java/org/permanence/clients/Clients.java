@@ -46,7 +46,7 @@ public class Clients {
     public Client create(SignedInUser user, Client client) {
         requireManager(user);
         if (repository.exists(client.id())) {
-            throw new InvalidRequest(List.of(new FieldProblem("id", "a client '" + client.id() + "' already exists")));
+            throw new InvalidRequest(List.of(FieldProblem.of("id", "client.id.taken", "a client '" + client.id() + "' already exists", client.id())));
         }
         return store(client);
     }
@@ -55,7 +55,8 @@ public class Clients {
     public Client update(SignedInUser user, String id, Client client) {
         requireManager(user);
         if (!id.equals(client.id())) {
-            throw new InvalidRequest(List.of(new FieldProblem("id", "is '" + client.id() + "' but the address names '" + id + "'")));
+            throw new InvalidRequest(List.of(FieldProblem.of("id", "id.notTheAddressed",
+                    "is '" + client.id() + "' but the address names '" + id + "'", client.id(), id)));
         }
         if (!repository.exists(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No client '" + id + "'");
@@ -75,7 +76,8 @@ public class Clients {
             String number = normalised.phoneLines().get(i).number();
             int line = i;
             repository.clientOfLine(number).filter(owner -> !owner.equals(client.id())).ifPresent(owner ->
-                    problems.add(new FieldProblem("phoneLines[" + line + "].number", number + " is already a line of client '" + owner + "'")));
+                    problems.add(FieldProblem.of("phoneLines[" + line + "].number", "client.phoneLine.taken",
+                            number + " is already a line of client '" + owner + "'", number, owner)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);

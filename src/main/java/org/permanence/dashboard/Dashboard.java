@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record Dashboard(String timeZone, String today, String weekStart, HourlyCalls callsToday, HourlyCalls callsThisWeek,
                         OpenTasks openTasks, List<SlaBreaches> slaBreachesThisWeek, List<SecretaryEffort> effortToday,
-                        List<AppointmentDay> appointmentsThisWeek, long queryMillis) {
+                        List<AppointmentDay> appointmentsThisWeek, DocumentsFiled documentsFiledThisWeek,
+                        List<AwaitingApproval> mailsAwaitingApproval, long queryMillis) {
 
     /** Calls per hour: the hours (local, ISO) and, for each client with calls, its count in each hour. */
     public record HourlyCalls(List<String> hours, List<ClientSeries> clients) {
@@ -31,5 +32,16 @@ public record Dashboard(String timeZone, String today, String weekStart, HourlyC
 
     /** A day's appointments by what became of them. */
     public record AppointmentDay(String day, long booked, long attended, long noShows, long cancelled) {
+    }
+
+    /** Documents filed: on the classifier's word alone (at or above the client's threshold), or by a secretary's choice. */
+    public record DocumentsFiled(long automatically, long bySecretary) {
+    }
+
+    /**
+     * A client's mails waiting for its approval now: the client has the draft and its links, or it did not
+     * answer in time and a secretary must obtain it (*Obtenir l'accord du client*).
+     */
+    public record AwaitingApproval(String clientId, String clientName, long awaitingClient, long withSecretary) {
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,11 +25,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.permanence.assignment.AssignmentProperties;
 import org.permanence.dashboard.Dashboard.AppointmentDay;
+import org.permanence.dashboard.Dashboard.AwaitingApproval;
 import org.permanence.dashboard.Dashboard.ClientSeries;
+import org.permanence.dashboard.Dashboard.DocumentsFiled;
 import org.permanence.dashboard.Dashboard.HourlyCalls;
 import org.permanence.dashboard.Dashboard.OpenTasks;
 import org.permanence.dashboard.Dashboard.SecretaryEffort;
 import org.permanence.dashboard.Dashboard.SlaBreaches;
+import org.permanence.documents.StoredDocument;
 import org.permanence.people.Team;
 import org.permanence.system.EngineNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,13 +40,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Gathers the dashboard's figures: calls and appointments from the application's tables, tasks from
- * the engine (open ones through its API, finished ones from its history table, read in bulk). Only
- * this week's rows are read (indexes by time, migration V60), so a year of history costs nothing more.
+ * Gathers the dashboard's figures: calls, appointments and filed documents from the application's
+ * tables, tasks from the engine (open ones through its API, finished ones from its history table, read
+ * in bulk), mails awaiting approval from the engine's running executions. Only this week's rows are
+ * read (indexes by time, migrations V60 and V61), so a year of history costs nothing more.
  */
 @Service
 @EngineNode
 public class OfficeFigures {
+
+    /** The mail drafting process and its two steps where a draft waits for the client's approval. */
+    static final String MAIL_DRAFTING = "mail-drafting";
+    static final String AWAIT_CLIENT_APPROVAL = "AwaitClientApproval";
+    static final String OBTAIN_CLIENT_APPROVAL = "ObtainClientApproval";
 
     private final JdbcClient jdbc;
     private final TaskService tasks;
@@ -78,8 +88,10 @@ public class OfficeFigures {
         List<SlaBreaches> breaches = slaBreaches(weekStart.toInstant(), now, clientNames);
         List<SecretaryEffort> effort = effort(dayStart.toInstant());
         List<AppointmentDay> appointments = appointments(weekStart);
+        DocumentsFiled filed = documentsFiled(weekStart.toInstant());
+        List<AwaitingApproval> awaiting = awaitingApproval(clientNames);
         return new Dashboard(zone.getId(), today.toString(), weekStart.toLocalDate().toString(), callsToday, callsThisWeek, open,
-                breaches, effort, appointments, (System.nanoTime() - started) / 1_000_000);
+                breaches, effort, appointments, filed, awaiting, (System.nanoTime() - started) / 1_000_000);
     }
 
     private Map<String, String> clientNames() {
@@ -130,10 +142,20 @@ public class OfficeFigures {
                 .param(Timestamp.from(now))
                 .query((rs, row) -> byClient.computeIfAbsent(rs.getString("client_id"), client -> new long[2])[1] = rs.getLong("late"))
                 .list();
+        return mostFirst(byClient, clientNames, SlaBreaches::new);
+    }
+
+    /** How a client's two counts become a row of the dashboard. */
+    private interface ClientCounts<T> {
+        T of(String clientId, String clientName, long first, long second);
+    }
+
+    /** Each client's two counts as rows, the client with the most first (by identifier where they tie). */
+    private static <T> List<T> mostFirst(Map<String, long[]> byClient, Map<String, String> clientNames, ClientCounts<T> row) {
         return byClient.entrySet().stream()
-                .map(client -> new SlaBreaches(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> client) -> client.getValue()[0] + client.getValue()[1]).reversed())
+                .map(client -> row.of(client.getKey(), clientNames.getOrDefault(client.getKey(), client.getKey()),
                         client.getValue()[0], client.getValue()[1]))
-                .sorted((a, b) -> Long.compare(b.finishedLate() + b.openLate(), a.finishedLate() + a.openLate()))
                 .toList();
     }
 
@@ -155,6 +177,29 @@ public class OfficeFigures {
                 .map(secretary -> new SecretaryEffort(secretary.id(), secretary.name(), open.getOrDefault(secretary.id(), 0),
                         done.getOrDefault(secretary.id(), 0)))
                 .toList();
+    }
+
+    private DocumentsFiled documentsFiled(Instant weekStart) {
+        return jdbc.sql("""
+                        select count(case when classified_by = ? then 1 end) as automatically, count(*) as filed
+                        from document where filed_at >= ?""")
+                .params(StoredDocument.BY_MODEL, Timestamp.from(weekStart))
+                .query((rs, row) -> new DocumentsFiled(rs.getLong("automatically"), rs.getLong("filed") - rs.getLong("automatically")))
+                .single();
+    }
+
+    /** Counted where the instances wait in mail-drafting.bpmn, whichever version they run. */
+    private List<AwaitingApproval> awaitingApproval(Map<String, String> clientNames) {
+        Map<String, long[]> byClient = new TreeMap<>();
+        jdbc.sql("""
+                        select TENANT_ID_ as client_id, ACT_ID_ as step, count(distinct PROC_INST_ID_) as mails from ACT_RU_EXECUTION
+                        where ACT_ID_ in (?, ?) and PROC_DEF_ID_ like ? and TENANT_ID_ is not null
+                        group by TENANT_ID_, ACT_ID_""")
+                .params(AWAIT_CLIENT_APPROVAL, OBTAIN_CLIENT_APPROVAL, MAIL_DRAFTING + ":%")
+                .query((rs, row) -> byClient.computeIfAbsent(rs.getString("client_id"), client -> new long[2])
+                        [AWAIT_CLIENT_APPROVAL.equals(rs.getString("step")) ? 0 : 1] = rs.getLong("mails"))
+                .list();
+        return mostFirst(byClient, clientNames, AwaitingApproval::new);
     }
 
     private List<AppointmentDay> appointments(ZonedDateTime weekStart) {

@@ -57,8 +57,7 @@ public class Drafting {
         if (template == null || template.isBlank()) {
             return Optional.empty();
         }
-        Optional<FieldProblem> unknown = TemplateFields.problem(template)
-                .map(problem -> new FieldProblem(field, problem));
+        Optional<FieldProblem> unknown = TemplateFields.problem(field, template);
         if (unknown.isPresent()) {
             return unknown;
         }
@@ -66,7 +65,12 @@ public class Drafting {
             templates.process(template, sample);
             return Optional.empty();
         } catch (TemplateProcessingException e) {
-            return Optional.of(new FieldProblem(field, TemplateFields.where(template, e) + ": " + reason(e)));
+            String reason = reason(e);
+            return Optional.of(TemplateFields.where(template, e)
+                    .map(at -> FieldProblem.of(field, "template.unrenderable", TemplateFields.at(at) + ": does not render: " + reason,
+                            at[0], at[1], reason))
+                    .orElseGet(() -> FieldProblem.of(field, "template.unrenderableSomewhere",
+                            "somewhere in the template: does not render: " + reason, reason)));
         }
     }
 
@@ -78,7 +82,7 @@ public class Drafting {
         String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         // Thymeleaf repeats the whole template after the reason; the line and column say where already
         int template = message.indexOf(" (template: ");
-        return "does not render: " + (template > 0 ? message.substring(0, template) : message);
+        return template > 0 ? message.substring(0, template) : message;
     }
 
     private static Context facts(Client client, CaseFacts facts) {

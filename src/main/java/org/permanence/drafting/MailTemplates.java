@@ -42,14 +42,25 @@ public class MailTemplates {
     /** Creates or replaces the template {@code code}, after trying it on sample facts. */
     public MailTemplate save(Client client, String code, MailTemplate template) {
         if (!code.equals(template.code())) {
-            throw new InvalidRequest(List.of(new FieldProblem("code", "is '" + template.code() + "' but the address names '" + code + "'")));
+            throw new InvalidRequest(List.of(FieldProblem.of("code", "id.notTheAddressed",
+                    "is '" + template.code() + "' but the address names '" + code + "'", template.code(), code)));
         }
-        List<FieldProblem> problems = drafting.problems(client, template);
+        List<FieldProblem> problems = problems(client, template);
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
         repository.save(client.id(), template);
         return template;
+    }
+
+    /** What keeps this template from drafting a mail for the client, as {@link #save} checks it; empty when it is fine. */
+    public List<FieldProblem> problems(Client client, MailTemplate template) {
+        return drafting.problems(client, template);
+    }
+
+    /** The office's usual templates in this language (fr or en), which every new client starts with. */
+    public static List<MailTemplate> usual(String language) {
+        return List.copyOf(DefaultTemplates.usual(language).values());
     }
 
     public void delete(Client client, String code) {

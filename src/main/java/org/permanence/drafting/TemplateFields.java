@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.permanence.system.FieldProblem;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.SpelNode;
 import org.springframework.expression.spel.ast.CompoundExpression;
@@ -31,38 +32,48 @@ final class TemplateFields {
     private TemplateFields() {
     }
 
-    /** The first expression naming something that is no field, or that does not parse, with its line and column. */
-    static Optional<String> problem(String template) {
+    /**
+     * The first expression of the template in {@code field} naming something that is no field, or that does
+     * not parse, with its line and column.
+     */
+    static Optional<FieldProblem> problem(String field, String template) {
         Matcher expressions = VARIABLE_EXPRESSION.matcher(template);
         while (expressions.find()) {
-            String at = position(template, expressions.start());
+            int[] at = position(template, expressions.start());
             try {
                 SpelNode tree = ((SpelExpression) PARSER.parseExpression(expressions.group(1))).getAST();
                 Optional<String> unknown = unknownField(tree, false);
                 if (unknown.isPresent()) {
-                    return Optional.of(at + ": unknown field '" + unknown.get() + "'; the fields are "
-                            + String.join(", ", CaseFacts.FIELDS));
+                    String fields = String.join(", ", CaseFacts.FIELDS);
+                    return Optional.of(FieldProblem.of(field, "template.unknownField",
+                            at(at) + ": unknown field '" + unknown.get() + "'; the fields are " + fields, at[0], at[1], unknown.get(), fields));
                 }
             } catch (ParseException e) {
-                return Optional.of(at + ": the expression ${" + expressions.group(1) + "} does not parse: " + e.getSimpleMessage());
+                return Optional.of(FieldProblem.of(field, "template.unparsable",
+                        at(at) + ": the expression ${" + expressions.group(1) + "} does not parse: " + e.getSimpleMessage(),
+                        at[0], at[1], "${" + expressions.group(1) + "}", e.getSimpleMessage()));
             }
         }
         return Optional.empty();
     }
 
-    /** "line L, column C" of the template engine's complaint, found in the template when the engine does not say. */
-    static String where(String template, TemplateProcessingException e) {
+    /** Line and column of the template engine's complaint, found in the template when the engine does not say; none: nowhere to be found. */
+    static Optional<int[]> where(String template, TemplateProcessingException e) {
         if (e.getLine() != null && e.getCol() != null) {
-            return "line " + e.getLine() + ", column " + e.getCol();
+            return Optional.of(new int[] {e.getLine(), e.getCol()});
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             Matcher quoted = QUOTED_EXPRESSION.matcher(String.valueOf(cause.getMessage()));
             int at = quoted.find() ? template.indexOf(quoted.group(1)) : -1;
             if (at >= 0) {
-                return position(template, at);
+                return Optional.of(position(template, at));
             }
         }
-        return "somewhere in the template";
+        return Optional.empty();
+    }
+
+    static String at(int[] position) {
+        return "line " + position[0] + ", column " + position[1];
     }
 
     /**
@@ -95,11 +106,11 @@ final class TemplateFields {
         return Optional.empty();
     }
 
-    private static String position(String template, int offset) {
+    private static int[] position(String template, int offset) {
         List<String> before = template.substring(0, offset).lines().toList();
         boolean atLineStart = offset == 0 || template.charAt(offset - 1) == '\n';
         int line = atLineStart ? before.size() + 1 : before.size();
         int column = atLineStart ? 1 : before.get(before.size() - 1).length() + 1;
-        return "line " + line + ", column " + column;
+        return new int[] {line, column};
     }
 }

@@ -36,7 +36,8 @@ class LanguageController {
     @PutMapping("/api/me/language")
     Language set(SignedInUser user, @RequestBody Language chosen) {
         if (chosen.language() == null || !PageTexts.LANGUAGES.contains(chosen.language())) {
-            throw new InvalidRequest(List.of(new FieldProblem("language", "must be one of " + PageTexts.LANGUAGES)));
+            throw new InvalidRequest(List.of(FieldProblem.of("language", "language.unknown", "must be one of " + PageTexts.LANGUAGES,
+                    PageTexts.LANGUAGES.toString())));
         }
         identity.setUserInfo(user.id(), PageTexts.PROFILE_LANGUAGE, chosen.language());
         return chosen;

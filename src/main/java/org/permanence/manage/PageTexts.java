@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -36,16 +38,24 @@ public class PageTexts {
     }
 
     public String languageOf(SignedInUser user, HttpServletRequest request) {
-        String chosen = identity.getUserInfo(user.id(), PROFILE_LANGUAGE);
+        return chosenLanguage(user, request).orElse("fr");
+    }
+
+    /** The language of her profile, else the first of French and English her browser asks for; none: neither says. */
+    Optional<String> chosenLanguage(SignedInUser user, HttpServletRequest request) {
+        String chosen = user == null ? null : identity.getUserInfo(user.id(), PROFILE_LANGUAGE);
         if (chosen != null && LANGUAGES.contains(chosen)) {
-            return chosen;
+            return Optional.of(chosen);
         }
-        for (Locale asked : Collections.list(request.getLocales())) {
-            if (LANGUAGES.contains(asked.getLanguage())) {
-                return asked.getLanguage();
+        // without the header the servlet answers the server's own locale, which nobody asked for
+        if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+            for (Locale asked : Collections.list(request.getLocales())) {
+                if (LANGUAGES.contains(asked.getLanguage())) {
+                    return Optional.of(asked.getLanguage());
+                }
             }
         }
-        return "fr";
+        return Optional.empty();
     }
 
     public Map<String, String> texts(String language) {

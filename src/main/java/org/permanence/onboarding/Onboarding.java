@@ -1,27 +1,33 @@
 package org.permanence.onboarding;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.validation.Validator;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.drafting.MailTemplate;
+import org.permanence.drafting.MailTemplates;
 import org.permanence.manage.Managers;
 import org.permanence.people.SignedInUser;
 import org.permanence.people.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
+import org.permanence.system.FieldProblems;
 import org.permanence.system.InvalidRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A new client made ready to take calls in one step: its settings (the client API's checks, field by
- * field), its tenant, and the secretaries who serve it as members of that tenant — which is all a
+ * field, document categories and filing threshold included), its mail templates (the template API's
+ * checks), its tenant, and the secretaries who serve it as members of that tenant — which is all a
  * call on its line needs to reach them with its briefing. All of it or nothing: one transaction.
  */
 @Service
@@ -29,48 +35,110 @@ import org.springframework.transaction.annotation.Transactional;
 class Onboarding {
 
     private final Clients clients;
+    private final MailTemplates templates;
     private final ClientTenants tenants;
     private final Team team;
-    private final Validator validator;
+    private final FieldProblems says;
 
-    Onboarding(Clients clients, ClientTenants tenants, Team team, Validator validator) {
+    Onboarding(Clients clients, MailTemplates templates, ClientTenants tenants, Team team, FieldProblems says) {
         this.clients = clients;
+        this.templates = templates;
         this.tenants = tenants;
         this.team = team;
-        this.validator = validator;
+        this.says = says;
     }
 
     List<Team.Secretary> secretaries() {
         return team.everyone();
     }
 
+    /** The client, set up; else every problem found, said in {@code language}, by field as the API names them. */
     @Transactional
-    Client onboard(SignedInUser user, OnboardingForm form) {
+    Created onboard(SignedInUser user, OnboardingForm form, Locale language) {
         Managers.require(user, "add clients");
         Client client = form.client();
-        List<FieldProblem> problems = new ArrayList<>(form.readingProblems());
+        List<MailTemplate> mailTemplates = form.templates();
+        List<FieldProblem> problems = new ArrayList<>(says.say(form.readingProblems(), language));
         Set<String> read = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
-        validator.validate(client).stream()
-                .map(violation -> new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()))
-                .filter(problem -> !read.contains(problem.field()))
-                .sorted(Comparator.comparing(FieldProblem::field))
-                .forEach(problems::add);
-        problems.addAll(teamProblems(form.team()));
+        says.check(client, "client", "", language).stream().filter(problem -> !read.contains(problem.field())).forEach(problems::add);
+        for (int i = 0; i < mailTemplates.size(); i++) {
+            says.check(mailTemplates.get(i), "mailTemplate", "templates[" + i + "]", language).stream()
+                    .filter(problem -> !read.contains(problem.field())).forEach(problems::add);
+        }
+        problems.addAll(says.say(templateProblems(client, mailTemplates, problems), language));
+        problems.addAll(says.say(teamProblems(form.team()), language));
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        Client created = clients.create(user, client);
-        form.team().forEach(secretary -> tenants.addSecretary(created.id(), secretary));
-        return created;
+        try {
+            Client created = clients.create(user, client);
+            form.team().forEach(secretary -> tenants.addSecretary(created.id(), secretary));
+            return new Created(created, saveTemplates(created, mailTemplates));
+        } catch (InvalidRequest rules) {
+            throw new InvalidRequest(says.say(rules.problems(), language));
+        }
+    }
+
+    record Created(Client client, List<MailTemplate> templates) {
+    }
+
+    /**
+     * Codes used twice, then each template tried on sample facts as the template API tries it. Only a
+     * template whose fields are all right is tried, and only once the client's language and time zone are
+     * (its date is written in them): until then the page shows those fields' own problems.
+     */
+    private List<FieldProblem> templateProblems(Client client, List<MailTemplate> mailTemplates, List<FieldProblem> found) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < mailTemplates.size(); i++) {
+            String code = mailTemplates.get(i).code();
+            if (code != null && !codes.add(code)) {
+                problems.add(FieldProblem.of("templates[" + i + "].code", "code.twice", "'" + code + "' is used twice", code));
+            }
+        }
+        Set<String> wrong = found.stream().map(FieldProblem::field).collect(Collectors.toSet());
+        if (wrong.contains("language") || wrong.contains("timeZone") || !isTimeZone(client.timeZone())) {
+            return problems;
+        }
+        for (int i = 0; i < mailTemplates.size(); i++) {
+            String row = "templates[" + i + "]";
+            if (wrong.stream().noneMatch(field -> field.startsWith(row + "."))) {
+                templates.problems(client, mailTemplates.get(i)).stream()
+                        .map(problem -> new FieldProblem(row + "." + problem.field(), problem.message(), problem.code(), problem.arguments()))
+                        .forEach(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    /** The page's templates replace the office's usual ones the client was given; none on the page: it keeps those. */
+    private List<MailTemplate> saveTemplates(Client created, List<MailTemplate> mailTemplates) {
+        if (mailTemplates.isEmpty()) {
+            return templates.all(created);
+        }
+        Set<String> kept = mailTemplates.stream().map(MailTemplate::code).collect(Collectors.toSet());
+        templates.all(created).stream().filter(usual -> !kept.contains(usual.code()))
+                .forEach(usual -> templates.delete(created, usual.code()));
+        mailTemplates.forEach(template -> templates.save(created, template.code(), template));
+        return templates.all(created);
+    }
+
+    private static boolean isTimeZone(String id) {
+        try {
+            return id != null && ZoneId.of(id) != null;
+        } catch (DateTimeException notAZone) {
+            return false;
+        }
     }
 
     private List<FieldProblem> teamProblems(List<String> chosen) {
         if (chosen.isEmpty()) {
-            return List.of(new FieldProblem("team", "choose at least one secretary: without one, the client's calls reach only the managers"));
+            return List.of(FieldProblem.of("team", "team.none",
+                    "choose at least one secretary: without one, the client's calls reach only the managers"));
         }
         Set<String> secretaries = team.everyone().stream().map(Team.Secretary::id).collect(Collectors.toSet());
         return chosen.stream().filter(id -> !secretaries.contains(id))
-                .map(id -> new FieldProblem("team", "'" + id + "' is not a secretary"))
+                .map(id -> FieldProblem.of("team", "team.notASecretary", "'" + id + "' is not a secretary", id))
                 .toList();
     }
 }

@@ -3,11 +3,11 @@ package org.permanence.onboarding;
 import java.time.DayOfWeek;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.permanence.clients.Client;
 import org.permanence.manage.Managers;
 import org.permanence.manage.PageTexts;
 import org.permanence.people.SignedInUser;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Nouveau client": one page where a manager sets up a client, and sees each problem next to its
- * field; nothing is saved until every field is right.
+ * field, in the page's language; nothing is saved until every field is right.
  */
 @Controller
 @EngineNode
@@ -52,9 +52,10 @@ class OnboardingController {
         values.remove("team");
         OnboardingForm form = new OnboardingForm(values, fields.getOrDefault("team", List.of()));
         try {
-            Client created = onboarding.onboard(user, form);
+            Onboarding.Created created = onboarding.onboard(user, form, Locale.forLanguageTag(texts.languageOf(user, request)));
             texts.addTo(model, user, request);
-            model.addAttribute("client", created);
+            model.addAttribute("client", created.client());
+            model.addAttribute("templates", created.templates());
             model.addAttribute("team", form.team());
             return "manage/onboarded";
         } catch (InvalidRequest invalid) {
@@ -76,6 +77,8 @@ class OnboardingController {
         model.addAttribute("phoneRows", OnboardingForm.PHONE_ROWS);
         model.addAttribute("hoursRows", OnboardingForm.HOURS_ROWS);
         model.addAttribute("typeRows", OnboardingForm.TYPE_ROWS);
+        model.addAttribute("categoryRows", OnboardingForm.CATEGORY_ROWS);
+        model.addAttribute("templateRows", OnboardingForm.TEMPLATE_ROWS);
         model.addAttribute("days", DayOfWeek.values());
         return "manage/onboarding";
     }

@@ -17,9 +17,12 @@ import org.permanence.clients.Client;
 import org.permanence.clients.Client.AppointmentType;
 import org.permanence.clients.Client.Briefing;
 import org.permanence.clients.Client.ContactRules;
+import org.permanence.clients.Client.DocumentCategory;
 import org.permanence.clients.Client.MessageDelivery;
 import org.permanence.clients.Client.OpeningHours;
 import org.permanence.clients.Client.PhoneLine;
+import org.permanence.drafting.MailTemplate;
+import org.permanence.drafting.MailTemplates;
 import org.permanence.system.FieldProblem;
 
 /**
@@ -33,9 +36,12 @@ final class OnboardingForm {
     static final int PHONE_ROWS = 3;
     static final int HOURS_ROWS = 14;
     static final int TYPE_ROWS = 4;
-    /** The classifier's default; the threshold is set with the document categories, on the documents' own settings. */
-    private static final BigDecimal DEFAULT_CLASSIFICATION_THRESHOLD = new BigDecimal("0.8");
-    private static final Pattern ROW = Pattern.compile("^(phoneLines|openingHours|appointmentTypes)\\[(\\d+)](.*)$");
+    static final int CATEGORY_ROWS = 6;
+    /** The office's usual templates, and room for two of the client's own. */
+    static final int TEMPLATE_ROWS = 5;
+    /** The classifier's default: below it, a secretary chooses the category. */
+    private static final String DEFAULT_CLASSIFICATION_THRESHOLD = "0.8";
+    private static final Pattern ROW = Pattern.compile("^(phoneLines|openingHours|appointmentTypes|documentCategories|templates)\\[(\\d+)](.*)$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final Map<String, String> values;
@@ -48,7 +54,10 @@ final class OnboardingForm {
         this.team = team;
     }
 
-    /** A new client's page: French, Paris time, open weekdays 9–12 and 14–18, messages at once. */
+    /**
+     * A new client's page: French, Paris time, open weekdays 9–12 and 14–18, messages at once, the
+     * office's usual mail templates to adapt, documents filed on their own from a confidence of 0.8.
+     */
     static OnboardingForm blank() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("language", "fr");
@@ -66,6 +75,16 @@ final class OnboardingForm {
         values.put("contactRules.messages", MessageDelivery.IMMEDIATELY.name());
         values.put("contactRules.callBackWithinMinutes", "120");
         values.put("contactRules.urgentConfirmWithinMinutes", "15");
+        values.put("classificationThreshold", DEFAULT_CLASSIFICATION_THRESHOLD);
+        List<MailTemplate> usual = MailTemplates.usual("fr");
+        for (int i = 0; i < usual.size(); i++) {
+            MailTemplate template = usual.get(i);
+            values.put("templates[" + i + "].code", template.code());
+            values.put("templates[" + i + "].name", template.name());
+            values.put("templates[" + i + "].kind", template.kind().name());
+            values.put("templates[" + i + "].subject", template.subject());
+            values.put("templates[" + i + "].body", template.body());
+        }
         return new OnboardingForm(values, List.of());
     }
 
@@ -93,12 +112,27 @@ final class OnboardingForm {
                 (field) -> new AppointmentType(text(field + ".code"), text(field + ".name"), minutes(field + ".durationMinutes"),
                         minutes(field + ".bufferBeforeMinutes"), minutes(field + ".bufferAfterMinutes"),
                         minutes(field + ".minimumNoticeMinutes")));
+        List<String> notify = new ArrayList<>();
+        List<DocumentCategory> categories = rows("documentCategories", CATEGORY_ROWS, List.of("code", "name", "notify"), (field) -> {
+            if (text(field + ".notify") != null && text(field + ".code") != null) {
+                notify.add(text(field + ".code"));
+            }
+            return new DocumentCategory(text(field + ".code"), text(field + ".name"));
+        });
         return new Client(text("id"), text("name"), text("language"), text("timeZone"), lines, hours, types,
                 new Briefing(text("briefing.greeting"), text("briefing.urgentWhen"), text("briefing.putThrough"), text("briefing.notes")),
                 new ContactRules(text("contactRules.email"), text("contactRules.urgentEmail"), messages(),
                         time("contactRules.dailySummaryAt", false), minutes("contactRules.callBackWithinMinutes"),
-                        minutes("contactRules.urgentConfirmWithinMinutes"), List.of()),
-                List.of(), DEFAULT_CLASSIFICATION_THRESHOLD);
+                        minutes("contactRules.urgentConfirmWithinMinutes"), notify),
+                categories, threshold());
+    }
+
+    /** The client's mail templates as the page lists them; rows left empty are dropped. Read after {@link #client()}. */
+    List<MailTemplate> templates() {
+        // the kind is always chosen in its list, so it alone does not make a row
+        return rows("templates", TEMPLATE_ROWS, List.of("code", "name", "subject", "body"),
+                (field) -> new MailTemplate(text(field + ".code"), text(field + ".name"), kind(field + ".kind"),
+                        text(field + ".subject"), body(field + ".body")));
     }
 
     /** The page's field for a problem the client API reports: list rows counted as the page shows them. */
@@ -132,17 +166,44 @@ final class OnboardingForm {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** A template's body as typed: its lines and their indentation are the mail's; browsers send CR LF. */
+    private String body(String field) {
+        return text(field) == null ? null : values.get(field).replace("\r\n", "\n");
+    }
+
     private int minutes(String field) {
         String value = text(field);
         if (value == null) {
-            problems.add(new FieldProblem(field, "a number of minutes is needed"));
+            problems.add(FieldProblem.of(field, "minutes.missing", "a number of minutes is needed"));
             return 0;
         }
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException notANumber) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a whole number of minutes"));
+            problems.add(FieldProblem.of(field, "minutes.notANumber", "'" + value + "' is not a whole number of minutes", value));
             return 0;
+        }
+    }
+
+    private BigDecimal threshold() {
+        String value = text("classificationThreshold");
+        try {
+            // the French write 0,8
+            return value == null ? null : new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException notANumber) {
+            problems.add(FieldProblem.of("classificationThreshold", "threshold.notANumber",
+                    "'" + value + "' is not a number; write a confidence between 0 and 1, such as 0.8", value));
+            return null;
+        }
+    }
+
+    private MailTemplate.Kind kind(String field) {
+        String value = text(field);
+        try {
+            return value == null ? null : MailTemplate.Kind.valueOf(value);
+        } catch (IllegalArgumentException unknown) {
+            problems.add(FieldProblem.of(field, "template.kind.unknown", "must be EMAIL or LETTER"));
+            return null;
         }
     }
 
@@ -150,14 +211,14 @@ final class OnboardingForm {
         String value = text(field);
         if (value == null) {
             if (required) {
-                problems.add(new FieldProblem(field, "a time such as 09:00 is needed"));
+                problems.add(FieldProblem.of(field, "time.missing", "a time such as 09:00 is needed"));
             }
             return null;
         }
         try {
             return LocalTime.parse(value.replace('h', ':').replace('H', ':'), TIME);
         } catch (DateTimeParseException notATime) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a time; write it as 09:00"));
+            problems.add(FieldProblem.of(field, "time.notATime", "'" + value + "' is not a time; write it as 09:00", value));
             return null;
         }
     }
@@ -167,7 +228,7 @@ final class OnboardingForm {
         try {
             return value == null ? null : DayOfWeek.valueOf(value);
         } catch (IllegalArgumentException notADay) {
-            problems.add(new FieldProblem(field, "'" + value + "' is not a day of the week"));
+            problems.add(FieldProblem.of(field, "day.unknown", "'" + value + "' is not a day of the week", value));
             return null;
         }
     }
@@ -177,7 +238,7 @@ final class OnboardingForm {
         try {
             return value == null ? null : MessageDelivery.valueOf(value);
         } catch (IllegalArgumentException unknown) {
-            problems.add(new FieldProblem("contactRules.messages", "must be IMMEDIATELY or DAILY_SUMMARY"));
+            problems.add(FieldProblem.of("contactRules.messages", "messages.unknown", "must be IMMEDIATELY or DAILY_SUMMARY"));
             return null;
         }
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.permanence.storage.ObjectStorageUnavailable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,14 +20,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every refused request gets an RFC 9457 problem saying what was wrong; field problems are listed
- * under {@code errors} as {@code {field, message}} so a form can show them next to the field.
+ * under {@code errors} as {@code {field, message, code}} so a form can show them next to the field.
  */
 @RestControllerAdvice(basePackages = "org.permanence")
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    private final FieldProblems says;
+
+    ApiErrors(FieldProblems says) {
+        this.says = says;
+    }
+
+    /** Field problems in the language the request's locale resolver chose (the user's, else her browser's, else English). */
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalid(InvalidRequest e) {
-        return withProblems(e.problems());
+        return withProblems(says.say(e.problems(), LocaleContextHolder.getLocale()));
     }
 
     @ExceptionHandler(ObjectStorageUnavailable.class)
@@ -45,7 +53,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> says.say(error, LocaleContextHolder.getLocale()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         return ResponseEntity.badRequest().body(withProblems(problems));

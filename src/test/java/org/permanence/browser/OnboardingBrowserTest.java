@@ -18,11 +18,16 @@ import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
 import org.permanence.browser.Tasklist.OpenedTask;
+import org.permanence.clients.Client;
+import org.permanence.clients.ClientRepository;
+import org.permanence.drafting.MailTemplates;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A manager sets up a new client on the "New client" page, in a real browser: a wrong number and a
- * missing e-mail are shown next to their fields and nothing is saved; corrected, the client is created.
+ * A manager sets up a new client on the "New client" page, in a real browser, with its document categories,
+ * filing threshold and mail templates: a wrong number, a missing e-mail, a threshold over 1 and a template
+ * naming an unknown field are shown next to their fields and nothing is saved; corrected, the client is
+ * created with all of it.
  * Then a call rings on its line (Aircall webhook) and reaches the secretary she chose, in Tasklist,
  * with the new client's briefing. Screenshots: {@code target/screenshots/onboarding-*}.
  */
@@ -36,6 +41,10 @@ class OnboardingBrowserTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    ClientRepository clients;
+    @Autowired
+    MailTemplates templates;
 
     @Test
     void aManagerOnboardsAClientWhoseFirstCallReachesItsSecretaryWithItsBriefing() {
@@ -56,16 +65,35 @@ class OnboardingBrowserTest {
         type("briefing.urgentWhen", "Chute d'un patient au cabinet");
         type("briefing.putThrough", "Le kinésithérapeute, entre deux séances");
         type("contactRules.urgentEmail", clientId + ".urgent@example.fr");
+        type("documentCategories[0].code", "ordonnance");
+        type("documentCategories[0].name", "Ordonnances");
+        driver.findElement(By.id("documentCategories[0].notify")).click();
+        type("documentCategories[1].code", "invoice");
+        type("documentCategories[1].name", "Factures");
+        replace("classificationThreshold", "1.5");
+        // the usual "answer" template, adapted; a template of the client's own, naming a field cases do not have
+        replace("templates[0].subject", "Votre appel au cabinet de kinésithérapie");
+        type("templates[3].code", "bilan");
+        type("templates[3].name", "Bilan de séance");
+        type("templates[3].subject", "Votre bilan");
+        type("templates[3].body", "Bonjour [(${caller.name})],\nVotre dossier [(${dossier})] est prêt.\n");
         driver.findElement(By.id("team-claire")).click();
         driver.findElement(By.id("create")).click();
 
-        // single fields first (a missing e-mail), then the rules across fields (a number that is no number)
+        // single fields first (a missing e-mail, a threshold over 1, a template naming an unknown field),
+        // then the rules across fields (a number that is no number)
         assertThat(problemOf("contactRules.email")).isEqualTo("must not be blank");
+        assertThat(problemOf("classificationThreshold")).isEqualTo("must be less than or equal to 1.0");
+        assertThat(problemOf("templates[3].body")).startsWith("line 2, column ").contains("unknown field 'dossier'");
         // what she typed is still there, to correct rather than retype
         assertThat(driver.findElement(By.id("briefing.greeting")).getDomProperty("value")).isEqualTo(greeting);
         assertThat(driver.findElement(By.id("team-claire")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("documentCategories[0].notify")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("templates[0].subject")).getDomProperty("value")).isEqualTo("Votre appel au cabinet de kinésithérapie");
         browser.screenshot("onboarding-1-problems");
         type("contactRules.email", clientId + "@example.fr");
+        replace("classificationThreshold", "0,75");
+        replace("templates[3].body", "Bonjour [(${caller.name})],\nVotre bilan du [(${appointment.at})] est prêt.\n");
         driver.findElement(By.id("create")).click();
         assertThat(problemOf("phoneLines[0].number")).startsWith("'12' is not a phone number");
         driver.findElement(By.id("phoneLines[0].number")).clear();
@@ -74,7 +102,15 @@ class OnboardingBrowserTest {
 
         browser.waitUntil("the client to be created", d -> !d.findElements(By.id("onboarded")).isEmpty());
         assertThat(driver.findElement(By.id("client-id")).getText()).isEqualTo(clientId);
+        assertThat(driver.findElement(By.id("client-templates")).getText()).contains("(bilan)", "(answer)", "(letter)", "(reminder)");
         browser.screenshot("onboarding-2-created");
+        Client created = clients.findById(clientId).orElseThrow();
+        assertThat(created.documentCategories()).containsExactly(new Client.DocumentCategory("invoice", "Factures"),
+                new Client.DocumentCategory("ordonnance", "Ordonnances"));
+        assertThat(created.contactRules().notifyDocumentCategories()).containsExactly("ordonnance");
+        assertThat(created.classificationThreshold()).isEqualByComparingTo("0.75");
+        assertThat(templates.get(created, "answer").subject()).isEqualTo("Votre appel au cabinet de kinésithérapie");
+        assertThat(templates.get(created, "bilan").body()).isEqualTo("Bonjour [(${caller.name})],\nVotre bilan du [(${appointment.at})] est prêt.\n");
 
         String callId = String.valueOf(System.currentTimeMillis());
         assertThat(TestOffice.post(SharedNode.baseUrl() + "/webhooks/aircall", "application/json", """
@@ -107,5 +143,10 @@ class OnboardingBrowserTest {
 
     private void type(String fieldId, String text) {
         browser.driver().findElement(By.id(fieldId)).sendKeys(text);
+    }
+
+    private void replace(String fieldId, String text) {
+        browser.driver().findElement(By.id(fieldId)).clear();
+        type(fieldId, text);
     }
 }

@@ -5,6 +5,8 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.call;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
+import org.permanence.TestOffice;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Managers set clients up through the API; a bad setting is refused with the field and the reason. */
@@ -98,6 +101,37 @@ class ClientSettingsApiTest {
     }
 
     @Test
+    void problemsAreSaidInTheLanguageTheBrowserAsksForWithTheirCodes() throws Exception {
+        JsonNode zone = refusedIn("fr-FR,fr;q=0.9", validClient().put("timeZone", "Europe/Pariss")).get(0);
+        assertThat(zone.get("field").asText()).isEqualTo("timeZone");
+        assertThat(zone.get("code").asText()).isEqualTo("client.timeZone.unknown");
+        assertThat(zone.get("message").asText()).isEqualTo("« Europe/Pariss » n’est pas un fuseau horaire ; écrivez une région comme Europe/Paris");
+
+        ObjectNode unnamed = validClient();
+        unnamed.remove("name");
+        ((ObjectNode) unnamed.at("/appointmentTypes/0")).put("durationMinutes", 0);
+        JsonNode french = refusedIn("fr", unnamed);
+        assertThat(french.findValuesAsText("message")).containsExactly("au moins 5", "doit être rempli");
+        assertThat(french.findValuesAsText("code")).containsExactly("Min", "NotBlank");
+        assertThat(refusedIn("en-GB,en;q=0.8", unnamed).findValuesAsText("message"))
+                .containsExactly("must be greater than or equal to 5", "must not be blank");
+    }
+
+    @Test
+    void problemsAreSaidInTheProfilesLanguageWhateverTheBrowserAsks() throws Exception {
+        try {
+            assertThat(call("PUT", SharedNode.baseUrl() + "/api/me/language", "nadia", DEMO_PASSWORD, "{\"language\": \"fr\"}")
+                    .statusCode()).isEqualTo(200);
+
+            JsonNode errors = refusedIn("en", validClient().put("timeZone", "Europe/Pariss"));
+
+            assertThat(errors.get(0).get("message").asText()).startsWith("« Europe/Pariss » n’est pas un fuseau horaire");
+        } finally {
+            identity.deleteUserInfo("nadia", "language");
+        }
+    }
+
+    @Test
     void malformedJsonIsRefusedWithTheReason() {
         HttpResponse<String> refused = call("POST", clients, "nadia", DEMO_PASSWORD, "{\"id\": \"x\", \"openingHours\": [{\"day\": \"LUNDI\"}]}");
 
@@ -124,6 +158,14 @@ class ClientSettingsApiTest {
 
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(JSON.readTree(changed.body()).at("/briefing/notes").asText()).isEqualTo("Congés du 24/12 au 02/01");
+    }
+
+    /** The problems of creating this client, asked in these languages (an Accept-Language header). */
+    private JsonNode refusedIn(String languages, ObjectNode client) throws Exception {
+        HttpResponse<String> refused = TestOffice.post(clients, "application/json", client.toString(), "Accept-Language", languages,
+                "Authorization", "Basic " + Base64.getEncoder().encodeToString(("nadia:" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        return JSON.readTree(refused.body()).get("errors");
     }
 
     private void assertRefused(ObjectNode client, String field, String reason) throws Exception {

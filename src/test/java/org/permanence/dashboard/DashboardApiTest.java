@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboard's figures for managers only, counted from what the tables hold: a client of its own
- * gets calls this hour, a no-show today and a task finished late; an open task past due counts as late.
+ * gets calls this hour, a no-show today and a task finished late; an open task past due counts as late;
+ * documents filed this week by the classifier or a secretary; mails waiting for the client's approval.
  */
 @OfficeIntegrationTest
 class DashboardApiTest {
@@ -40,6 +43,8 @@ class DashboardApiTest {
     JdbcTemplate jdbc;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void aManagerSeesTodaysCallsNoShowsLateWorkAndOpenTasksByDueTime() throws Exception {
@@ -77,6 +82,38 @@ class DashboardApiTest {
             assertThat(figures.get("effortToday").findValuesAsText("userId")).contains("claire", "sophie");
         } finally {
             tasks.deleteTask(late.getId(), true);
+        }
+    }
+
+    @Test
+    void aManagerSeesTheShareOfDocumentsFiledAutomaticallyAndTheMailsAwaitingApproval() throws Exception {
+        Client client = clients.store(TestClients.client("approvals", "fr", Client.MessageDelivery.IMMEDIATELY, null));
+        JsonNode before = dashboard("nadia").get("documentsFiledThisWeek");
+        Instant now = Instant.now();
+        new OfficeHistory(jdbc)
+                .filedDocument(client.id(), now, "model").filedDocument(client.id(), now, "model").filedDocument(client.id(), now, "model")
+                .filedDocument(client.id(), now, "claire")
+                // filed last week: not this week's
+                .filedDocument(client.id(), now.minus(Duration.ofDays(8)), "model")
+                .flush();
+        List<String> cases = List.of(WaitingMails.awaitingClient(runtime, client.id(), client.name()),
+                WaitingMails.awaitingClient(runtime, client.id(), client.name()),
+                WaitingMails.withSecretary(runtime, client.id(), client.name()));
+        try {
+            JsonNode figures = dashboard("nadia");
+
+            JsonNode filed = figures.get("documentsFiledThisWeek");
+            assertThat(filed.get("automatically").asLong()).isEqualTo(before.get("automatically").asLong() + 3);
+            assertThat(filed.get("bySecretary").asLong()).isEqualTo(before.get("bySecretary").asLong() + 1);
+            assertThat(figures.get("mailsAwaitingApproval").findParents("clientId").stream()
+                    .filter(mails -> mails.get("clientId").asText().equals(client.id())))
+                    .singleElement().satisfies(mails -> {
+                        assertThat(mails.get("clientName").asText()).isEqualTo(client.name());
+                        assertThat(mails.get("awaitingClient").asLong()).isEqualTo(2);
+                        assertThat(mails.get("withSecretary").asLong()).isEqualTo(1);
+                    });
+        } finally {
+            cases.forEach(id -> runtime.deleteProcessInstance(id, "test over", true, true));
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Past work written straight into the tables the dashboard reads, in batches: calls, appointments and
- * finished tasks (the engine's history table, as the engine writes it). For the dashboard's tests a few
+ * Past work written straight into the tables the dashboard reads, in batches: calls, appointments,
+ * filed documents and finished tasks (the engine's history table, as the engine writes it). For the dashboard's tests a few
  * rows; for its benchmark a year of an office.
  */
 public final class OfficeHistory {
@@ -24,6 +24,7 @@ public final class OfficeHistory {
     private final List<Object[]> calls = new ArrayList<>();
     private final List<Object[]> appointments = new ArrayList<>();
     private final List<Object[]> tasks = new ArrayList<>();
+    private final List<Object[]> documents = new ArrayList<>();
 
     public OfficeHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -48,6 +49,15 @@ public final class OfficeHistory {
         return flushIfFull();
     }
 
+    /** A document of this client filed at that time, by the classifier ({@code "model"}) or by the secretary named. */
+    public OfficeHistory filedDocument(String clientId, Instant filedAt, String classifiedBy) {
+        String id = UUID.randomUUID().toString();
+        Timestamp received = Timestamp.from(filedAt.minusSeconds(120));
+        documents.add(new Object[] {id, clientId, id.replace("-", ""), "facture-" + id.substring(0, 8) + ".pdf", classifiedBy,
+                received, Timestamp.from(filedAt)});
+        return flushIfFull();
+    }
+
     public OfficeHistory flush() {
         batch("insert into call (id, client_id, dialled_number, status, received_at) values (?, ?, ?, 'ENDED', ?)", calls);
         batch("""
@@ -58,11 +68,15 @@ public final class OfficeHistory {
                 insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, NAME_, ASSIGNEE_, START_TIME_, END_TIME_, DURATION_,
                                              DELETE_REASON_, PRIORITY_, DUE_DATE_, TENANT_ID_)
                 values (?, ?, 'call-intake', 'Traiter l''appel', ?, ?, ?, ?, 'completed', 50, ?, ?)""", tasks);
+        batch("""
+                insert into document (id, client_id, content_hash, original_name, size_bytes, source, received_by, status,
+                                      category, confidence, classified_by, received_at, filed_at)
+                values (?, ?, ?, ?, 48213, 'upload', 'claire', 'FILED', 'invoice', 0.9100, ?, ?, ?)""", documents);
         return this;
     }
 
     private OfficeHistory flushIfFull() {
-        if (calls.size() + appointments.size() + tasks.size() >= BATCH) {
+        if (calls.size() + appointments.size() + tasks.size() + documents.size() >= BATCH) {
             flush();
         }
         return this;

@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
@@ -18,8 +22,8 @@ import org.permanence.TestOffice;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The managers' pages speak the language of the user's profile, else her browser's; secretaries may
- * not open them; a form posted from another site is refused.
+ * The managers' pages speak the language of the user's profile, else her browser's, field problems
+ * included; secretaries may not open them; a form posted from another site is refused.
  */
 @OfficeIntegrationTest
 class ManagerPagesTest {
@@ -43,6 +47,40 @@ class ManagerPagesTest {
         } finally {
             identity.deleteUserInfo("nadia", PageTexts.PROFILE_LANGUAGE);
         }
+    }
+
+    @Test
+    void theNewClientPageSaysItsProblemsInItsLanguage() throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("id", "Kine");
+        fields.put("name", "");
+        fields.put("language", "fr");
+        fields.put("timeZone", "Europe/Paris");
+        fields.put("phoneLines[0].number", "04 72 00 00 01");
+        fields.put("phoneLines[0].label", "Standard");
+        fields.put("contactRules.messages", "IMMEDIATELY");
+        fields.put("contactRules.callBackWithinMinutes", "abc");
+        fields.put("contactRules.urgentConfirmWithinMinutes", "15");
+        fields.put("classificationThreshold", "2");
+        fields.put("templates[0].code", "answer");
+        fields.put("templates[0].name", "Réponse");
+        fields.put("templates[0].kind", "EMAIL");
+        fields.put("templates[0].subject", "Votre appel");
+        fields.put("templates[0].body", "Dossier [(${dossier})]");
+        String form = fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+
+        HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/manage/clients/new"))
+                .header("Authorization", basic("nadia")).header("Accept-Language", "fr-FR,fr;q=0.9")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("de 2 à 40 lettres minuscules, chiffres ou tirets, en commençant par une lettre",
+                        "doit être rempli", "« abc » n’est pas un nombre entier de minutes", "au plus 1.0",
+                        "ligne 1, colonne 11 : champ inconnu « dossier »", "choisissez au moins une secrétaire")
+                .doesNotContain("must not be blank", "is not a whole number");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 
+import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.permanence.storage.ObjectStorageUnavailable;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,7 +29,8 @@ class StorageDownAnswerTest {
 
     @Test
     void anUploadWhileStorageIsDownAnswers503WithRetryAfter() throws Exception {
-        MockMvc api = MockMvcBuilders.standaloneSetup(new Upload()).setControllerAdvice(new ApiErrors()).build();
+        FieldProblems says = new FieldProblems(new ProblemTexts().messageSource(), Validation.buildDefaultValidatorFactory().getValidator());
+        MockMvc api = MockMvcBuilders.standaloneSetup(new Upload()).setControllerAdvice(new ApiErrors(says)).build();
 
         api.perform(post("/upload"))
                 .andExpect(status().isServiceUnavailable())

@@ -1,0 +1,38 @@
+package org.permanence.manage;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.permanence.people.SignedInUser;
+import org.permanence.system.EngineNode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language Spring answers a request in (its field problems, Bean Validation's texts): the one the
+ * pages choose — the user's profile, else her browser's French or English — but English when neither
+ * says, the API's language for scripts that ask for none.
+ */
+@Component("localeResolver")
+@EngineNode
+class RequestLanguage implements LocaleResolver {
+
+    private final PageTexts texts;
+
+    RequestLanguage(PageTexts texts) {
+        this.texts = texts;
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        // set by the sign-in filter on the application's own paths; elsewhere nobody is known
+        SignedInUser user = (SignedInUser) request.getAttribute(SignedInUser.class.getName());
+        return Locale.forLanguageTag(texts.chosenLanguage(user, request).orElse("en"));
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        throw new UnsupportedOperationException("The language is chosen in the profile: PUT /api/me/language");
+    }
+}

@@ -1,0 +1,24 @@
+package org.permanence.system;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The application's message source: the texts of field problems in French and English. Never the
+ * machine's own language as a fallback: a request answered in English must not turn French because
+ * the server runs in France.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProblemTexts {
+
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames("i18n/problems");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+}
