@@ -2,13 +2,20 @@ package org.permanence;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Properties;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.MailProperties;
 import org.permanence.mail.OutgoingMail;
@@ -56,5 +63,26 @@ public final class TestMail {
         nobodyListens.setHost("127.0.0.1");
         nobodyListens.setPort(TestOffice.freePort());
         return new OutgoingMail(nobodyListens, properties);
+    }
+
+    /**
+     * Marks the mail unread again in the embedded server's mailbox, as after a restart: the embedded
+     * server keeps messages on disk but not their flags, so every mail is unread again then.
+     */
+    public static void markUnread(MailProperties properties, String mailbox, String messageId) throws MessagingException {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", properties.imapPort(), mailbox, "");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            for (Message message : inbox.getMessages()) {
+                if (messageId.equals(((MimeMessage) message).getMessageID())) {
+                    message.setFlag(Flags.Flag.SEEN, false);
+                }
+            }
+            inbox.close(false);
+        } finally {
+            store.close();
+        }
     }
 }

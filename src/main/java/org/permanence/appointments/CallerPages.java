@@ -2,8 +2,6 @@ package org.permanence.appointments;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.permanence.appointments.AppointmentLinks.Action;
 import org.permanence.appointments.CallerAnswer.State;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PageWords;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,17 +82,7 @@ class CallerPages {
 
     /** {@code lang} when it is fr or en, else the first of the browser's languages we speak, else the client's. */
     private static String language(String lang, HttpServletRequest request, CallerAnswer answer) {
-        if ("fr".equals(lang) || "en".equals(lang)) {
-            return lang;
-        }
-        if (request.getHeader("Accept-Language") != null) {
-            for (Locale locale : Collections.list(request.getLocales())) {
-                if (CallerWords.LANGUAGES.contains(locale.getLanguage())) {
-                    return locale.getLanguage();
-                }
-            }
-        }
-        return answer.client() != null ? answer.client().language() : "fr";
+        return PageWords.language(lang, request, answer.client() != null ? answer.client().language() : "fr");
     }
 
     private static int status(State state) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.permanence.clients.ClientRepository;
 import org.permanence.people.SignedInUser;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -21,7 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Documents for the people who serve the client: upload one (multipart field {@code file}), list
- * them, see a document's first-page preview (the picture in the Classify document form).
+ * them, see a document's first-page preview (the picture in the Classify document form), give the
+ * client a signed upload link and end one.
  */
 @RestController
 @EngineNode
@@ -30,11 +33,42 @@ class DocumentController {
     private final DocumentIntake intake;
     private final DocumentRecords records;
     private final ObjectStorage objects;
+    private final UploadLinks uploadLinks;
+    private final ClientRepository clients;
 
-    DocumentController(DocumentIntake intake, DocumentRecords records, ObjectStorage objects) {
+    DocumentController(DocumentIntake intake, DocumentRecords records, ObjectStorage objects, UploadLinks uploadLinks,
+                       ClientRepository clients) {
         this.intake = intake;
         this.records = records;
         this.objects = objects;
+        this.uploadLinks = uploadLinks;
+        this.clients = clients;
+    }
+
+    /** What a new upload link may say: how many days it lasts (none: the default). */
+    record UploadLinkRequest(Integer validForDays) {
+    }
+
+    /** The link to end: the address given to the client, or its {@code t=} token alone. */
+    record RevokeRequest(String link) {
+    }
+
+    @PostMapping("/api/clients/{clientId}/upload-links")
+    ResponseEntity<UploadLinks.UploadLink> newUploadLink(SignedInUser user, @PathVariable String clientId,
+                                                         @RequestBody(required = false) UploadLinkRequest request) {
+        mustServe(user, clientId);
+        if (!clients.exists(clientId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No client " + clientId);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(uploadLinks.create(clientId, request == null ? null : request.validForDays()));
+    }
+
+    @PostMapping("/api/clients/{clientId}/upload-links/revoke")
+    ResponseEntity<Void> revokeUploadLink(SignedInUser user, @PathVariable String clientId, @RequestBody RevokeRequest request) {
+        mustServe(user, clientId);
+        String link = request.link() == null ? "" : request.link();
+        String token = link.contains("t=") ? link.substring(link.indexOf("t=") + 2).split("&")[0] : link;
+        return uploadLinks.revoke(clientId, token) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
     }
 
     @PostMapping(path = "/api/clients/{clientId}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -26,7 +26,7 @@ public class DocumentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIntake.class);
 
-    public enum Source { UPLOAD, MAIL, FOLDER }
+    public enum Source { UPLOAD, MAIL, FOLDER, LINK }
 
     /** What became of a document handed in: its id, whether it was a copy, and its real type. */
     public record Receipt(String documentId, boolean copy, String mediaType, String originalName) {
@@ -59,15 +59,28 @@ public class DocumentIntake {
     }
 
     public Receipt receive(String clientId, String sentName, byte[] content, Source source, String receivedBy) {
-        if (!clients.exists(clientId)) {
-            throw new InvalidRequest(List.of(new FieldProblem("client", "unknown client '" + clientId + "'")));
-        }
-        if (content.length == 0) {
-            throw new InvalidRequest(List.of(new FieldProblem("file", "the file is empty")));
-        }
         if (content.length > properties.maxSize().toBytes()) {
             throw new InvalidRequest(List.of(new FieldProblem("file", "the file has " + content.length
                     + " bytes; the most a document may have is " + properties.maxSize().toBytes())));
+        }
+        return take(clientId, sentName, content, source, receivedBy, null);
+    }
+
+    /**
+     * Something that came in but will not be read (a mail that cannot be taken apart, or too large;
+     * an attachment refused): kept and recorded as any document, whatever its size, then its process
+     * hands it straight to a secretary with {@code reason}. Nothing is dropped unseen.
+     */
+    public Receipt setAside(String clientId, String sentName, byte[] content, Source source, String receivedBy, String reason) {
+        return take(clientId, sentName, content, source, receivedBy, reason);
+    }
+
+    private Receipt take(String clientId, String sentName, byte[] content, Source source, String receivedBy, String setAsideBecause) {
+        if (!clients.exists(clientId)) {
+            throw new InvalidRequest(List.of(new FieldProblem("client", "unknown client '" + clientId + "'")));
+        }
+        if (content.length == 0 && setAsideBecause == null) {
+            throw new InvalidRequest(List.of(new FieldProblem("file", "the file is empty")));
         }
         String name = FileNames.clean(sentName);
         String documentId = UUID.randomUUID().toString();
@@ -82,6 +95,9 @@ public class DocumentIntake {
             log.info("Document {} for client {} ({}) is a copy of document {}: linked, not worked again", documentId, clientId, name,
                     received.documentId());
             return new Receipt(received.documentId(), true, mediaType, name);
+        }
+        if (setAsideBecause != null) {
+            records.markSetAside(documentId, mediaType, setAsideBecause);
         }
         start.start(clientId, documentId, name, previewUrl(documentId));
         return new Receipt(documentId, false, mediaType, name);

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Where a document's files live in object storage. Keys are made of ids the application chose
  * (client id, document id, a category code checked against a pattern) and never of a name someone
  * sent: {@code documents/<client>/<document>/original|text.txt|preview.png} while it is worked on,
- * {@code filed/<client>/<category>/<year>/<document>.<ext>} once filed.
+ * {@code filed/<client>/<category>/<year>/<document>.<ext>} once filed; a mail from the client's document
+ * mailbox, whole, at {@code documents/<client>/mails/<mail>.eml}.
  */
 public final class DocumentObjects {
 
@@ -33,6 +34,11 @@ public final class DocumentObjects {
 
     public static String preview(String clientId, String documentId) {
         return folder(clientId, documentId) + "preview.png";
+    }
+
+    /** A mail from the client's document mailbox, kept whole as it arrived, before its attachments are taken in. */
+    public static String mail(String clientId, String mailKey) {
+        return "documents/" + safe(clientId) + "/mails/" + safe(mailKey) + ".eml";
     }
 
     public static String filed(String clientId, String category, int year, String documentId, String mediaType) {

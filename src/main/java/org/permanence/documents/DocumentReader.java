@@ -237,6 +237,10 @@ public class DocumentReader implements AutoCloseable {
     }
 
     private static BufferedImage preview(BufferedImage image) {
+        // a page drawn at PREVIEW_DPI is already small and opaque: no need to draw it a second time
+        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getWidth() <= PREVIEW_WIDTH) {
+            return image;
+        }
         return scaled(image, Math.min(PREVIEW_WIDTH, image.getWidth()));
     }
 

@@ -30,6 +30,10 @@ public class DocumentReading {
 
     public Map<String, Object> read(String documentId) {
         StoredDocument document = records.get(documentId);
+        if (StoredDocument.UNREADABLE.equals(document.status())) {
+            // set aside at intake (or found unreadable by an earlier try): the same reason, without opening it again
+            throw new DocumentUnreadable(Reading.Outcome.SET_ASIDE, records.unreadableReason(documentId).orElse(""));
+        }
         byte[] original = objects.get(DocumentObjects.original(document.clientId(), documentId))
                 .orElseThrow(() -> new IllegalStateException("the original of document " + documentId + " is missing from object storage"));
         Reading reading = reader.read(original);

@@ -83,8 +83,19 @@ public class DocumentRecords {
     }
 
     public void markUnreadable(String id, Reading reading) {
+        markSetAside(id, reading.mediaType(), reading.reason());
+    }
+
+    /** A document kept without being read: its process sends it to a secretary with this reason. */
+    public void markSetAside(String id, String mediaType, String reason) {
         jdbc.sql("update document set status = ?, media_type = ?, unreadable_reason = ? where id = ?")
-                .params(StoredDocument.UNREADABLE, reading.mediaType(), cut(reading.reason(), 1000), id).update();
+                .params(StoredDocument.UNREADABLE, mediaType, cut(reason, 1000), id).update();
+    }
+
+    /** Why the document was not read, when it was set aside or found unreadable. */
+    public Optional<String> unreadableReason(String id) {
+        return jdbc.sql("select unreadable_reason from document where id = ? and status = ?").params(id, StoredDocument.UNREADABLE)
+                .query(String.class).optional();
     }
 
     public void recordSuggestion(String id, Suggestion suggestion) {

@@ -9,7 +9,9 @@ public record Reading(Outcome outcome, String mediaType, String text, int pages,
         String reason) {
 
     public enum Outcome {
-        READ, EMPTY, TOO_LARGE, TOO_MANY_PAGES, ENCRYPTED, CORRUPT, UNSUPPORTED, SUSPICIOUS, TIMED_OUT, NO_TEXT
+        READ, EMPTY, TOO_LARGE, TOO_MANY_PAGES, ENCRYPTED, CORRUPT, UNSUPPORTED, SUSPICIOUS, TIMED_OUT, NO_TEXT,
+        /** Not opened: set aside when it came in (a mail that could not be taken apart), or found unreadable before. */
+        SET_ASIDE
     }
 
     static Reading read(String mediaType, String text, int pages, int ocrPages, boolean ocrCached, byte[] preview) {

@@ -2,6 +2,8 @@ package org.permanence.drafting;
 
 import java.time.Duration;
 
+import org.permanence.mail.Mailbox;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -30,5 +32,9 @@ public record DraftingProperties(Duration approvalReminder, Duration approvalEsc
      */
     public record Incoming(boolean enabled, String host, int port, String username, String password, String folder,
                            Duration pollEvery, int maxBytes) {
+
+        public Mailbox mailbox() {
+            return new Mailbox(host, port, username, password, folder);
+        }
     }
 }

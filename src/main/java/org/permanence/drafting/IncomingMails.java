@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
+import org.permanence.mail.IncomingMail;
 import org.permanence.storage.ObjectStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

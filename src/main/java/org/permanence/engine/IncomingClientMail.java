@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.permanence.drafting.DraftingProperties;
-import org.permanence.drafting.IncomingMail;
 import org.permanence.drafting.IncomingMails;
-import org.permanence.drafting.SecretariatMailbox;
+import org.permanence.mail.IncomingMail;
+import org.permanence.mail.MailboxReader;
 import org.permanence.system.EngineNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ class IncomingClientMail implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingClientMail.class);
 
-    private final SecretariatMailbox mailbox;
+    private final MailboxReader mailbox;
     private final IncomingMails incoming;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
@@ -41,7 +41,7 @@ class IncomingClientMail implements DisposableBean {
         return thread;
     });
 
-    IncomingClientMail(SecretariatMailbox mailbox, IncomingMails incoming, RuntimeService runtime, TransactionTemplate transaction,
+    IncomingClientMail(MailboxReader mailbox, IncomingMails incoming, RuntimeService runtime, TransactionTemplate transaction,
                        DraftingProperties properties) {
         this.mailbox = mailbox;
         this.incoming = incoming;
@@ -58,9 +58,14 @@ class IncomingClientMail implements DisposableBean {
         }
     }
 
-    /** Reads the mailbox now; answers how many mails it took (started or found taken before). */
-    int readNow() throws Exception {
-        return mailbox.readNew(mail -> Boolean.TRUE.equals(transaction.execute(status -> take(mail))));
+    /**
+     * Reads the mailbox now; answers how many mails it took (started or found taken before). One reader at a
+     * time on this node: the background turn and a direct call reading the same new mail at once made one
+     * of them fail on the claim's primary key.
+     */
+    synchronized int readNow() throws Exception {
+        return mailbox.readNew(settings.mailbox(), settings.maxBytes(),
+                mail -> Boolean.TRUE.equals(transaction.execute(status -> take(mail))));
     }
 
     private boolean take(IncomingMail mail) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.permanence.SharedNode;
@@ -51,18 +52,48 @@ public final class Uploads {
 
     /** POSTs the file as multipart field {@code file}, with the user's HTTP Basic credentials. */
     public static HttpResponse<String> upload(String clientId, String fileName, byte[] content, String user) throws Exception {
+        return post("/api/clients/" + clientId + "/documents", Map.of(), fileName, content, basic(user));
+    }
+
+    /** POSTs the file to the public upload page, as the page's form sends it: the link's token and the file, no login. */
+    public static HttpResponse<String> uploadThroughLink(String token, String fileName, byte[] content) throws Exception {
+        return post("/depot", Map.of("t", token, "lang", "fr"), fileName, content, null);
+    }
+
+    private static HttpResponse<String> post(String path, Map<String, String> fields, String fileName, byte[] content,
+                                             String authorization) throws Exception {
         String boundary = "----permanence" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        byte[] head = (form + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + "/api/clients/" + clientId + "/documents"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", basic(user)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs JSON as the user (HTTP Basic). */
+    public static HttpResponse<String> postJson(String path, String json, String user) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs a page as someone without a login would, in the language asked. */
+    public static HttpResponse<String> open(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public static HttpResponse<byte[]> get(String path, String user) throws Exception {

@@ -7,13 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -28,8 +22,8 @@ import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
 import org.permanence.clients.Clients;
 import org.permanence.drafting.DraftingProperties;
-import org.permanence.drafting.IncomingMail;
 import org.permanence.drafting.MailDrafts;
+import org.permanence.mail.IncomingMail;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.MailProperties;
 import org.permanence.mail.StoredMail;
@@ -114,8 +108,7 @@ class IncomingClientMailTest {
         String messageId = write(client.contactRules().email(), "Une seule fois", "Merci.", null);
         String businessKey = caseOf(messageId).getBusinessKey();
 
-        // the embedded server keeps messages on disk but not their flags: after a restart every mail is unread again
-        markUnread(messageId);
+        TestMail.markUnread(mail, drafting.incoming().username(), messageId);
         reader.readNow();
 
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isEqualTo(1);
@@ -157,22 +150,5 @@ class IncomingClientMailTest {
 
     private Task review(ProcessInstance mailCase) {
         return tasks.createTaskQuery().processInstanceId(mailCase.getId()).taskDefinitionKey("ReviewDraft").singleResult();
-    }
-
-    private void markUnread(String messageId) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", mail.imapPort(), drafting.incoming().username(), drafting.incoming().password());
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_WRITE);
-            for (Message message : inbox.getMessages()) {
-                if (messageId.equals(((MimeMessage) message).getMessageID())) {
-                    message.setFlag(Flags.Flag.SEEN, false);
-                }
-            }
-            inbox.close(false);
-        } finally {
-            store.close();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.permanence.drafting;
+package org.permanence.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** A mail from the secretariat mailbox is read as far as it can be; what cannot be drafted from says why. */
+/** A mail from a mailbox is read as far as it can be; what cannot be read says why. */
 class IncomingMailTest {
 
     private static final String MAIL = """

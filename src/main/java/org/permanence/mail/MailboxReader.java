@@ -1,4 +1,4 @@
-package org.permanence.drafting;
+package org.permanence.mail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,27 +15,24 @@ import jakarta.mail.search.FlagTerm;
 import org.springframework.stereotype.Component;
 
 /**
- * The IMAP mailbox clients write to (the embedded server's by default). Hands each unread mail over
- * and marks it read only once it was taken; the mail stays in the mailbox.
+ * Reads the mail people send us over IMAP (the secretariat mailbox for drafting, the clients'
+ * document mailboxes): hands each unread mail over and marks it read only once it was taken; the
+ * mail stays in the mailbox. Marking read is a convenience, not the guarantee of "once": the server
+ * may forget flags (the embedded one does on restart), so each feature claims a mail by its
+ * Message-ID in its own table.
  */
 @Component
-public class SecretariatMailbox {
+public class MailboxReader {
 
-    private final DraftingProperties.Incoming settings;
-
-    SecretariatMailbox(DraftingProperties properties) {
-        this.settings = properties.incoming();
-    }
-
-    /** Each unread mail to {@code take}, which answers whether it is done with it; answers how many were taken. */
-    public int readNew(Predicate<IncomingMail> take) throws MessagingException {
+    /** Each unread mail of {@code mailbox} to {@code take}, which answers whether it is done with it; answers how many were taken. */
+    public int readNew(Mailbox mailbox, int maxBytes, Predicate<IncomingMail> take) throws MessagingException {
         Properties imap = new Properties();
         imap.put("mail.imap.connectiontimeout", "5000");
         imap.put("mail.imap.timeout", "30000");
         Store store = Session.getInstance(imap).getStore("imap");
-        store.connect(settings.host(), settings.port(), settings.username(), settings.password());
+        store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
         try {
-            Folder inbox = store.getFolder(settings.folder());
+            Folder inbox = store.getFolder(mailbox.folder());
             if (!inbox.exists()) {
                 return 0;
             }
@@ -43,7 +40,7 @@ public class SecretariatMailbox {
             try {
                 int taken = 0;
                 for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    if (take.test(IncomingMail.read(raw(message), settings.maxBytes()))) {
+                    if (take.test(IncomingMail.read(raw(message), maxBytes))) {
                         message.setFlag(Flags.Flag.SEEN, true);
                         taken++;
                     }

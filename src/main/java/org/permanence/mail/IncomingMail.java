@@ -1,4 +1,4 @@
-package org.permanence.drafting;
+package org.permanence.mail;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * One mail from the secretariat mailbox, read as far as it can be: who sent it, its subject, its text
- * and attachments. A mail that cannot be read, or is too large, still has an id and its raw bytes, and
- * says its {@code problem}: it goes to a secretary, never away.
+ * One mail read from a mailbox (the secretariat's, a client's document mailbox), read as far as it
+ * can be: who sent it, its subject, its text and attachments. A mail that cannot be read, or is too
+ * large, still has an id and its raw bytes, and says its {@code problem}: it goes to a secretary, never away.
  */
 public record IncomingMail(String messageId, String from, String subject, String text, List<File> attachments, String problem,
                            byte[] raw) {
