@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who gets a new task, among the secretaries who serve its client. Workload is shared by effort, not
  * in turns; a secretary on a break or away gets nothing, one in focus only urgent work; and after two
- * difficult calls in a row she gets no third call while a colleague can take it. With a limit on effort,
+ * difficult calls in a row she gets no third call while a colleague with nothing open can answer it. With a limit on effort,
  * ordinary work goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
  * the team queue for whoever claims it.
  */
@@ -39,12 +39,10 @@ public class AssignmentPolicy {
     public Optional<String> choose(TaskToAssign task, List<Candidate> candidates, Instant now) {
         boolean urgent = isUrgent(task);
         List<Candidate> fit = candidates.stream().filter(candidate -> mayTake(candidate.status().at(now).status(), urgent)).toList();
-        if (HANDLE_CALL.equals(task.type())) {
-            // the new call's mood is unknown until it is handled: spare whoever just had two hard ones, if anyone else fits
-            List<Candidate> rested = fit.stream().filter(candidate -> !justHadDifficultCalls(candidate)).toList();
-            if (!rested.isEmpty()) {
-                fit = rested;
-            }
+        if (HANDLE_CALL.equals(task.type()) && fit.stream().anyMatch(candidate -> !justHadDifficultCalls(candidate) && isFree(candidate))) {
+            // the new call's mood is unknown until it is handled: spare whoever just had two hard ones when a colleague
+            // can answer it now; a colleague busy with other work cannot, and the caller would wait while she sits idle
+            fit = fit.stream().filter(candidate -> !justHadDifficultCalls(candidate)).toList();
         }
         if (!urgent && properties.maxEffort() > 0) {
             // pushed to someone already busy, it would wait behind her work while a colleague may soon be free
@@ -64,6 +62,11 @@ public class AssignmentPolicy {
     /** The sum of the weights of the open tasks assigned to her. */
     int effort(Candidate candidate) {
         return candidate.assignedTaskTypes().stream().mapToInt(properties::weightOf).sum();
+    }
+
+    /** Nothing open is assigned to her: she can start the task at once. */
+    private static boolean isFree(Candidate candidate) {
+        return candidate.assignedTaskTypes().isEmpty();
     }
 
     private static boolean mayTake(Status status, boolean urgent) {

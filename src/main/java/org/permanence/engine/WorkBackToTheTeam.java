@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a secretary leaves (away), her open tasks go back to the team queue; when she takes a break,
- * those due before she is back do; when she starts to focus, the ordinary ones due before her focus
+ * her urgent ones and those due before she is back do; when she starts to focus, the ordinary ones due before her focus
  * ends do (urgent work stays: it reaches her in focus anyway). Nobody's call waits for someone who is
  * not there: a colleague claims it. Only tasks offered to the secretaries go back; a task only she may do stays hers.
  */
@@ -42,9 +42,14 @@ public class WorkBackToTheTeam {
         AsTheOffice.run(identity, () -> {
             for (Task task : tasks.createTaskQuery().taskAssignee(change.userId()).taskCandidateGroup(Groups.SECRETARIES)
                     .includeAssignedTasks().list()) {
-                boolean keptInFocus = change.status() == Status.FOCUS && task.getPriority() >= assignment.urgentPriority();
+                boolean urgent = task.getPriority() >= assignment.urgentPriority();
                 boolean dueBeforeSheIsBack = change.until() == null || task.getDueDate() == null || task.getDueDate().before(Date.from(change.until()));
-                if (!keptInFocus && dueBeforeSheIsBack) {
+                boolean goesBack = change.status() == Status.FOCUS
+                        // urgent work reaches her in focus anyway
+                        ? !urgent && dueBeforeSheIsBack
+                        // urgent work waits for nobody who is not there, due later or not: a colleague takes it now
+                        : urgent || dueBeforeSheIsBack;
+                if (goesBack) {
                     tasks.setAssignee(task.getId(), null);
                 }
             }

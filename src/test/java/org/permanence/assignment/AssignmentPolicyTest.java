@@ -60,14 +60,25 @@ class AssignmentPolicyTest {
 
     @Test
     void afterTwoDifficultCallsInARowSheGetsNoThirdCallWhileAColleagueCanTakeIt() {
+        // both free: without the rule the tie-break (login) would give it to claire
         Builder shaken = secretary("claire").moods("angry", "distressed", "calm");
-        Builder busier = secretary("sophie").with("HandleCall", "HandleCall");
+        Builder free = secretary("sophie");
 
-        assertThat(choose(CALL, shaken, busier)).contains("sophie");
-        assertThat(choose(CALL_BACK, shaken, busier)).as("other work than calls reaches her as usual").contains("claire");
-        assertThat(choose(CALL, secretary("claire").moods("angry", "calm", "distressed"), busier))
+        assertThat(choose(CALL, shaken, free)).contains("sophie");
+        assertThat(choose(CALL_BACK, shaken, free)).as("other work than calls reaches her as usual").contains("claire");
+        assertThat(choose(CALL, secretary("claire").moods("angry", "calm", "distressed"), free))
                 .as("one difficult call, then a calm one: not in a row").contains("claire");
-        assertThat(choose(CALL, secretary("claire").moods("distressed"), busier)).as("only one call so far").contains("claire");
+        assertThat(choose(CALL, secretary("claire").moods("distressed"), free)).as("only one call so far").contains("claire");
+    }
+
+    @Test
+    void afterTwoDifficultCallsSheStillAnswersWhenEveryColleagueIsBusy() {
+        // a colleague on another call cannot take it now: the caller would wait while she sits idle
+        Builder shaken = secretary("claire").moods("angry", "angry");
+
+        assertThat(choose(CALL, shaken, secretary("sophie").with("HandleCall"))).contains("claire");
+        assertThat(choose(CALL, shaken, secretary("sophie").with("HandleCall"), secretary("anne").on(Status.FOCUS, 30)))
+                .as("a colleague in focus cannot take an ordinary call").contains("claire");
     }
 
     @Test

@@ -36,8 +36,11 @@ final class DayRun {
         OURS
     }
 
-    /** A shared queue rings until someone answers: after this long, a secretary in focus takes it too. */
-    private static final Duration RINGS_THROUGH_FOCUS = Duration.ofMinutes(2);
+    /**
+     * A shared queue rings until someone answers: after this long, a secretary in focus takes it too
+     * ({@code -Dbench.rings-through-focus} minutes; 600: never in the day, to weigh what those interruptions buy).
+     */
+    private static final Duration RINGS_THROUGH_FOCUS = Duration.ofMinutes(Long.getLong("bench.rings-through-focus", 2));
     private static final int URGENT = 90;
     /** How long she rests after a difficult call, when the office offers it (ours); 0: she never takes it. */
     private static final int PROTECTED_BREAK_MINUTES = Integer.getInteger("bench.protected-break", 5);

@@ -118,8 +118,14 @@ class OfficeProcessAssignmentTest {
         assertThat(assigneeOf(confirm)).as("urgent work stays with her in focus").isEqualTo("anne");
         assertThat(assigneeOf(draft)).as("ordinary work due during her focus goes back").isNull();
 
+        office.statuses().set("anne", Status.AVAILABLE, null);
+        tasks.setAssignee(draft.getId(), "anne");
+        office.statuses().set("anne", Status.BREAK, 5);
+        assertThat(assigneeOf(confirm)).as("urgent work waits for nobody on a break, though due after she is back").isNull();
+        assertThat(assigneeOf(draft)).isEqualTo("anne");
+
         office.statuses().set("anne", Status.AWAY, null);
-        assertThat(assigneeOf(confirm)).as("away: everything goes back").isNull();
+        assertThat(assigneeOf(draft)).as("away: everything goes back").isNull();
     }
 
     @Test

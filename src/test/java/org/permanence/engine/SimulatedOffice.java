@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -71,6 +72,8 @@ public final class SimulatedOffice implements AutoCloseable {
     /** A caller's call as the secretary notes it. */
     public record Noted(String category, String mood) {
     }
+
+    private static final String TAKE_APPOINTMENT = "TakeAppointment";
 
     private final ProcessEngine engine;
     private final SecretaryStatuses statuses;
@@ -179,6 +182,11 @@ public final class SimulatedOffice implements AutoCloseable {
             variables.put("category", noted.category());
             variables.put("mood", noted.mood());
         }
+        if (TAKE_APPOINTMENT.equals(task.getTaskDefinitionKey())) {
+            // she books while on the phone with the caller: a slot next week, as the form asks
+            variables.put("appointmentType", "consultation");
+            variables.put("slotStart", LocalDate.ofInstant(now(), ZoneOffset.UTC).plusWeeks(1) + "T09:00");
+        }
         engine.getTaskService().setAssignee(task.getId(), secretary);
         engine.getTaskService().complete(task.getId(), variables);
         if (noted != null) {
@@ -211,6 +219,15 @@ public final class SimulatedOffice implements AutoCloseable {
     }
 
     private Map<String, Object> outputOf(LockedExternalTask task) {
+        if ("book-appointment".equals(task.getTopicName())) {
+            return Map.of("appointmentId", task.getProcessInstanceId());
+        }
+        if ("send-appointment-confirmation".equals(task.getTopicName())) {
+            // the appointment is next week: nothing more of it happens during the simulated day
+            Instant nextWeek = now().plus(Duration.ofDays(7));
+            return Map.of("reminderWanted", false, "reminderAt", Date.from(nextWeek), "appointmentEnd", Date.from(nextWeek),
+                    "appointmentWhen", "la semaine prochaine");
+        }
         if (!"identify-caller".equals(task.getTopicName())) {
             return Map.of();
         }
@@ -229,8 +246,10 @@ public final class SimulatedOffice implements AutoCloseable {
         DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("simulated office")
                 .addClasspathResource("processes/call-intake.bpmn")
                 .addClasspathResource("processes/call-routing.dmn")
+                .addClasspathResource("processes/appointment-confirmation.bpmn")
                 .addClasspathResource("simulation/back-office-work.bpmn");
-        for (String form : List.of("handle-call", "confirm-client-reached", "call-back", "take-appointment", "reach-client-escalated", "log-a-call")) {
+        for (String form : List.of("handle-call", "confirm-client-reached", "call-back", "take-appointment", "reach-client-escalated", "log-a-call",
+                "pick-slot", "mark-attendance")) {
             deployment.addClasspathResource("forms/" + form + ".form");
         }
         deployment.deploy();
