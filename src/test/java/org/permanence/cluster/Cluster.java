@@ -28,7 +28,7 @@ public final class Cluster implements AutoCloseable {
 
     private static final String STORAGE_SECRET = "cluster-Secret-1";
     /** Engine nodes start one after the other (see OneNodeSetsUpAtATime): the last waits for all the others. */
-    private static final Duration START_PATIENCE = Duration.ofMinutes(5);
+    static final Duration START_PATIENCE = Duration.ofMinutes(5);
 
     private final GreenMail relay;
     private final EmbeddedObjectStore storage;

@@ -85,7 +85,8 @@ class ClusterIT {
                     ring(nodes, answered);
                     System.out.printf("all %d calls answered 200 after %d s (%d requests failed over to the other engine node)%n",
                             calls, secondsSince(began), nodes.failovers());
-                    engineBack.get(3, TimeUnit.MINUTES);
+                    // both nodes start again one after the other, each with a node's whole start-up patience
+                    engineBack.get(Cluster.START_PATIENCE.multipliedBy(2).toSeconds(), TimeUnit.SECONDS);
                     outage.shutdown();
                     awaitAllCompleted(database, Duration.ofMinutes(5));
                     System.out.printf("calls completed after %d s%n", secondsSince(began));
