@@ -1,14 +1,11 @@
 package org.permanence.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.call;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,6 +13,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.permanence.RingingCalls;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,11 +74,6 @@ class HandOverTest {
     }
 
     private Task callToHandle() {
-        String caller = String.format("07%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String instance = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", caller))
-                .getId();
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("HandleCall").singleResult(),
-                task -> task != null);
+        return RingingCalls.callToHandle(runtime, tasks, PLUMBER_LINE);
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.permanence.RingingCalls;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.calls.CallRecords;
@@ -98,14 +99,7 @@ class NewCallAssignmentTest {
 
         assertThat(callToHandle(PLUMBER_LINE).getAssignee()).as("an ordinary call waits in the queue").isNull();
 
-        Map<String, Object> noted = new HashMap<>();
-        noted.put("callerName", "Mme Roche");
-        noted.put("reason", "Fuite d'eau importante au plafond");
-        noted.put("category", "urgent");
-        noted.put("mood", "calm");
-        tasks.complete(handled.getId(), noted);
-        Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceId(handled.getProcessInstanceId()).taskDefinitionKey("ConfirmClientReached").singleResult(), task -> task != null);
+        Task confirm = RingingCalls.notedUrgent(tasks, handled, "Fuite d'eau importante au plafond");
 
         // its escalation timer must not fire later in the shared node
         runtime.deleteProcessInstance(handled.getProcessInstanceId(), "test over");
@@ -141,12 +135,7 @@ class NewCallAssignmentTest {
     }
 
     private Task callToHandle(String dialled) {
-        String caller = String.format("07%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String instance = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", dialled, "callerNumber", caller))
-                .getId();
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("HandleCall").singleResult(),
-                task -> task != null);
+        return RingingCalls.callToHandle(runtime, tasks, dialled);
     }
 
     private int effort(String secretary) {

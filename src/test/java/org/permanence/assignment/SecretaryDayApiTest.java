@@ -1,15 +1,12 @@
 package org.permanence.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.call;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.permanence.RingingCalls;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.calls.CallRecords;
@@ -120,12 +118,7 @@ class SecretaryDayApiTest {
     }
 
     private Task callToHandle() {
-        String caller = String.format("07%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String instance = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", caller))
-                .getId();
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("HandleCall").singleResult(),
-                task -> task != null);
+        return RingingCalls.callToHandle(runtime, tasks, PLUMBER_LINE);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -1,16 +1,12 @@
 package org.permanence.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.permanence.RingingCalls;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.assignment.SecretaryDayProperties;
@@ -81,14 +78,7 @@ class FocusFromTasklistBrowserTest {
         assertThat(ordinary.getAssignee()).as("an ordinary call goes to her colleague").isEqualTo("sophie");
 
         statuses.set("sophie", Status.BREAK, 15);
-        Map<String, Object> noted = new HashMap<>();
-        noted.put("callerName", "Mme Roche");
-        noted.put("reason", "Odeur de gaz dans la cave");
-        noted.put("category", "urgent");
-        noted.put("mood", "calm");
-        tasks.complete(ordinary.getId(), noted);
-        Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceId(ordinary.getProcessInstanceId()).taskDefinitionKey("ConfirmClientReached").singleResult(), task -> task != null);
+        Task confirm = RingingCalls.notedUrgent(tasks, ordinary, "Odeur de gaz dans la cave");
         assertThat(confirm.getAssignee()).as("urgent work reaches her in focus").isEqualTo("claire");
 
         // the link loads Tasklist afresh: a second navigation on top of it could leave Tasklist half-loaded
@@ -101,11 +91,6 @@ class FocusFromTasklistBrowserTest {
     }
 
     private Task callToHandle() {
-        String caller = String.format("07%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String instance = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", caller))
-                .getId();
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("HandleCall").singleResult(),
-                task -> task != null);
+        return RingingCalls.callToHandle(runtime, tasks, PLUMBER_LINE);
     }
 }

@@ -2,16 +2,12 @@ package org.permanence.tasktimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.call;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,6 +16,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.permanence.RingingCalls;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,14 +76,7 @@ class TaskTimesTest {
     @Test
     void theUrgentConfirmationKeepsTheModelsDueDateAndGetsAFollowUp() {
         Task handled = callToHandle();
-        Map<String, Object> noted = new HashMap<>();
-        noted.put("callerName", "Mme Roche");
-        noted.put("reason", "Fuite de gaz");
-        noted.put("category", "urgent");
-        noted.put("mood", "calm");
-        tasks.complete(handled.getId(), noted);
-        Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceId(handled.getProcessInstanceId()).taskDefinitionKey("ConfirmClientReached").singleResult(), task -> task != null);
+        Task confirm = RingingCalls.notedUrgent(tasks, handled, "Fuite de gaz");
         runtime.deleteProcessInstance(handled.getProcessInstanceId(), "test over");
 
         assertThat(confirm.getPriority()).isEqualTo(90);
@@ -112,11 +102,6 @@ class TaskTimesTest {
     }
 
     private Task callToHandle() {
-        String caller = String.format("07%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        String instance = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", caller))
-                .getId();
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("HandleCall").singleResult(),
-                task -> task != null);
+        return RingingCalls.callToHandle(runtime, tasks, PLUMBER_LINE);
     }
 }

@@ -1,0 +1,41 @@
+package org.permanence;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/** Calls on the shared node as a secretary meets them: ringing on a line, then noted as urgent. */
+public final class RingingCalls {
+
+    private RingingCalls() {
+    }
+
+    /** A call from a new mobile number on this line, once it waits at Handle call. */
+    public static Task callToHandle(RuntimeService runtime, TaskService tasks, String dialled) {
+        String caller = String.format("07%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        String instance = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", dialled, "callerNumber", caller))
+                .getId();
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("HandleCall").singleResult(),
+                task -> task != null);
+    }
+
+    /** Notes the handled call as urgent (a calm caller) and returns the Confirm client reached task it leads to. */
+    public static Task notedUrgent(TaskService tasks, Task handled, String reason) {
+        Map<String, Object> noted = new HashMap<>();
+        noted.put("callerName", "Mme Roche");
+        noted.put("reason", reason);
+        noted.put("category", "urgent");
+        noted.put("mood", "calm");
+        tasks.complete(handled.getId(), noted);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(handled.getProcessInstanceId()).taskDefinitionKey("ConfirmClientReached").singleResult(),
+                task -> task != null);
+    }
+}
