@@ -110,7 +110,8 @@ class StoreOutageDuringClassificationTest {
             assertThat(failures).as("a step of a document being read or classified met the outage too")
                     .anyMatch(task -> !task.getTopicName().equals("file-document"));
             assertThat(failures).as("a failure is retried later, not an incident at once").allSatisfy(task -> {
-                assertThat(task.getRetries()).isEqualTo(3);
+                // 3 after the first failure; a slow machine may already have failed a retry (2), never the last (0)
+                assertThat(task.getRetries()).isBetween(1, 3);
                 assertThat(task.getErrorMessage()).startsWith("Object storage");
             });
             assertThat(incidents(sorted, reading)).isZero();
