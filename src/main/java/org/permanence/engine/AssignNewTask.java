@@ -1,9 +1,5 @@
 package org.permanence.engine;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +8,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.permanence.assignment.AssignmentPolicy;
 import org.permanence.assignment.Candidate;
 import org.permanence.assignment.SecretaryStatus;
@@ -42,11 +36,13 @@ class AssignNewTask implements TaskListener {
     private final AssignmentPolicy policy;
     private final SecretaryStatuses statuses;
     private final CallRecords calls;
+    private final SecretariesWork work;
 
-    AssignNewTask(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls) {
+    AssignNewTask(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls, SecretariesWork work) {
         this.policy = policy;
         this.statuses = statuses;
         this.calls = calls;
+        this.work = work;
     }
 
     @Override
@@ -73,20 +69,10 @@ class AssignNewTask implements TaskListener {
             return List.of();
         }
         // her effort counts the work of every client she serves, not only this one's
-        Map<String, List<String>> assignedTypes = new HashMap<>();
-        for (Task open : engine.getTaskService().createTaskQuery().taskAssigneeIn(secretaries.toArray(String[]::new)).list()) {
-            assignedTypes.computeIfAbsent(open.getAssignee(), id -> new ArrayList<>()).add(open.getTaskDefinitionKey());
-        }
+        Map<String, List<String>> assignedTypes = work.openTaskTypes(secretaries);
         Map<String, SecretaryStatus> now = statuses.of(secretaries);
         return secretaries.stream().map(id -> new Candidate(id, now.get(id), assignedTypes.getOrDefault(id, List.of()),
-                calls.lastMoodsHandledBy(id, LAST_CALLS), lastAssigned(engine, id))).toList();
-    }
-
-    /** When the newest task she holds or held was created: close enough to when work last reached her. */
-    private static Instant lastAssigned(ProcessEngineServices engine, String userId) {
-        return engine.getHistoryService().createHistoricTaskInstanceQuery().taskAssignee(userId)
-                .orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1).stream()
-                .map(HistoricTaskInstance::getStartTime).map(Date::toInstant).findFirst().orElse(null);
+                calls.lastMoodsHandledBy(id, LAST_CALLS), work.lastAssignedAt(id))).toList();
     }
 
     /**

@@ -18,6 +18,7 @@ import org.permanence.assignment.SecretaryStatuses;
 import org.permanence.calls.CallRecords;
 import org.permanence.system.EngineNode;
 import org.permanence.tasktimes.TaskTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +36,8 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
     private final AssignNewTask assignNewTask;
     private final TaskTimes times;
 
-    TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls, TaskTimes times) {
-        this.assignNewTask = new AssignNewTask(policy, statuses, calls);
+    TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls, TaskTimes times, JdbcClient jdbc) {
+        this.assignNewTask = new AssignNewTask(policy, statuses, calls, new SecretariesWork(jdbc));
         this.times = times;
     }
 

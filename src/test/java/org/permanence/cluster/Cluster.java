@@ -1,6 +1,7 @@
 package org.permanence.cluster;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +76,11 @@ public final class Cluster implements AutoCloseable {
         for (int i = 1; i <= workerCount; i++) {
             Map<String, Object> settings = new HashMap<>(shared);
             settings.put("server.port", TestOffice.freePort());
-            settings.put("permanence.data-dir", TestOffice.newDataDir().toString());
+            Path dataDir = TestOffice.newDataDir();
+            settings.put("permanence.data-dir", dataDir.toString());
+            // as the engine nodes (TestOffice.nodeProperties): base-model training would OCR the whole shared corpus
+            // on each worker node in the background, taking the cores the calls need for minutes
+            settings.put("permanence.documents.corpus", dataDir.resolve("no-corpus").toString());
             settings.put("permanence.engine.rest-url", balancer.baseUrl() + "/engine-rest");
             settings.put("permanence.people.worker-password", TestOffice.WORKER_PASSWORD);
             settings.put("camunda.bpm.client.worker-id", "worker-" + i);

@@ -107,7 +107,7 @@ public final class SimulatedOffice implements AutoCloseable {
             }
         }, engineClock());
         calls = new CallRecords(jdbc);
-        AssignNewTask assign = new AssignNewTask(new AssignmentPolicy(weights), statuses, calls);
+        AssignNewTask assign = new AssignNewTask(new AssignmentPolicy(weights), statuses, calls, new SecretariesWork(jdbc));
 
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("office-" + UUID.randomUUID());
