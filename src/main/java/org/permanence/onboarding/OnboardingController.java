@@ -5,9 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.permanence.drafting.MailTemplates;
 import org.permanence.manage.Managers;
 import org.permanence.manage.PageTexts;
 import org.permanence.people.SignedInUser;
@@ -29,6 +33,49 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @EngineNode
 class OnboardingController {
+
+    /**
+     * The text key of each field's label on the page ({@code onboarding.<key>}), by field with its row
+     * left out, so the problem summary names fields as the manager sees them; a list's rows are named
+     * by its legend. A field not listed here is labelled by its own last name ({@code contactRules.email}:
+     * {@code onboarding.email}).
+     */
+    private static final Map<String, String> LABELS = table("""
+            phoneLines                                lines
+            openingHours                              hours
+            appointmentTypes                          types
+            appointmentTypes.code                     typeCode
+            appointmentTypes.name                     typeName
+            appointmentTypes.durationMinutes          duration
+            appointmentTypes.bufferBeforeMinutes      bufferBefore
+            appointmentTypes.bufferAfterMinutes       bufferAfter
+            appointmentTypes.minimumNoticeMinutes     notice
+            contactRules.callBackWithinMinutes        callBackWithin
+            contactRules.urgentConfirmWithinMinutes   urgentConfirmWithin
+            contactRules.notifyDocumentCategories     categoryNotify
+            documentCategories                        documents
+            documentCategories.code                   categoryCode
+            documentCategories.name                   categoryName
+            documentCategories.notify                 categoryNotify
+            classificationThreshold                   threshold
+            templates.code                            templateCode
+            templates.name                            templateName
+            templates.kind                            templateKind
+            templates.subject                         templateSubject
+            templates.body                            templateBody
+            """);
+    /**
+     * Problems about no single input (a whole row or list) lead to the first input they are about; the
+     * others (the team) to their fieldset, whose first input the page focuses.
+     */
+    private static final Map<String, String> FIRST_INPUT = Map.of("phoneLines", "phoneLines[0].number",
+            "contactRules.notifyDocumentCategories", "documentCategories[0].notify");
+    private static final Map<String, String> FIRST_OF_ROW = Map.of("phoneLines", "number", "openingHours", "day");
+    private static final Pattern ROW_FIELD = Pattern.compile("^(\\w+)\\[(\\d+)](?:\\.(\\w+))?$");
+
+    /** One line of the problem summary: the field's label as the page shows it, and the input it leads to. */
+    record Problem(String label, String input, String message) {
+    }
 
     private final Onboarding onboarding;
     private final PageTexts texts;
@@ -69,10 +116,12 @@ class OnboardingController {
     }
 
     private String show(OnboardingForm form, Map<String, String> errors, SignedInUser user, Model model, HttpServletRequest request) {
-        texts.addTo(model, user, request);
+        Map<String, String> t = texts.texts(texts.addTo(model, user, request));
         model.addAttribute("values", form.values());
         model.addAttribute("chosen", form.team());
         model.addAttribute("errors", errors);
+        model.addAttribute("problems", errors.entrySet().stream()
+                .map(error -> new Problem(label(error.getKey(), t), input(error.getKey()), error.getValue())).toList());
         model.addAttribute("secretaries", onboarding.secretaries());
         model.addAttribute("phoneRows", OnboardingForm.PHONE_ROWS);
         model.addAttribute("hoursRows", OnboardingForm.HOURS_ROWS);
@@ -80,6 +129,36 @@ class OnboardingController {
         model.addAttribute("categoryRows", OnboardingForm.CATEGORY_ROWS);
         model.addAttribute("templateRows", OnboardingForm.TEMPLATE_ROWS);
         model.addAttribute("days", DayOfWeek.values());
+        // the client writes in French or English: the page swaps the usual templates when its language changes
+        model.addAttribute("usualTemplates", Map.of("fr", MailTemplates.usual("fr"), "en", MailTemplates.usual("en")));
         return "manage/onboarding";
+    }
+
+    /** "Phone lines 1 – Number" for {@code phoneLines[0].number}; the field itself when the page has no label for it. */
+    private static String label(String field, Map<String, String> t) {
+        Matcher row = ROW_FIELD.matcher(field);
+        if (!row.matches()) {
+            return text(field, field, t);
+        }
+        String list = text(row.group(1), row.group(1), t) + " " + (Integer.parseInt(row.group(2)) + 1);
+        return row.group(3) == null ? list : list + " – " + text(row.group(1) + "." + row.group(3), row.group(3), t);
+    }
+
+    private static String text(String field, String otherwise, Map<String, String> t) {
+        String key = LABELS.getOrDefault(field, field.substring(field.lastIndexOf('.') + 1));
+        return t.getOrDefault("onboarding." + key, otherwise);
+    }
+
+    private static Map<String, String> table(String rows) {
+        return rows.lines().map(row -> row.strip().split("\\s+")).collect(Collectors.toUnmodifiableMap(row -> row[0], row -> row[1]));
+    }
+
+    /** The id of the input a problem is about, for the summary's link to focus. */
+    private static String input(String field) {
+        Matcher row = ROW_FIELD.matcher(field);
+        if (row.matches() && row.group(3) == null) {
+            return field + "." + FIRST_OF_ROW.getOrDefault(row.group(1), "code");
+        }
+        return FIRST_INPUT.getOrDefault(field, field);
     }
 }

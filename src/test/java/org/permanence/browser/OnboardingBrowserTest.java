@@ -6,6 +6,7 @@ import static org.permanence.TestOffice.AIRCALL_TOKEN;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -14,12 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
 import org.permanence.browser.Tasklist.OpenedTask;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
+import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -71,8 +74,21 @@ class OnboardingBrowserTest {
         type("documentCategories[1].code", "invoice");
         type("documentCategories[1].name", "Factures");
         replace("classificationThreshold", "1.5");
+        // the usual templates follow the client's language until she adapts one: adapted, it stays hers
+        List<MailTemplate> english = MailTemplates.usual("en");
+        List<MailTemplate> french = MailTemplates.usual("fr");
+        assertThat(valueOf("templates[2].subject")).isEqualTo(french.get(2).subject());
+        new Select(driver.findElement(By.id("language"))).selectByValue("en");
+        assertThat(valueOf("templates[0].subject")).isEqualTo(english.get(0).subject());
+        assertThat(valueOf("templates[1].name")).isEqualTo(english.get(1).name());
+        assertThat(valueOf("templates[2].body")).isEqualTo(english.get(2).body());
         // the usual "answer" template, adapted; a template of the client's own, naming a field cases do not have
         replace("templates[0].subject", "Votre appel au cabinet de kinésithérapie");
+        new Select(driver.findElement(By.id("language"))).selectByValue("fr");
+        assertThat(valueOf("templates[0].subject")).isEqualTo("Votre appel au cabinet de kinésithérapie");
+        assertThat(valueOf("templates[0].body")).isEqualTo(english.get(0).body());
+        assertThat(valueOf("templates[2].body")).isEqualTo(french.get(2).body());
+        replace("templates[0].body", french.get(0).body());
         type("templates[3].code", "bilan");
         type("templates[3].name", "Bilan de séance");
         type("templates[3].subject", "Votre bilan");
@@ -85,6 +101,12 @@ class OnboardingBrowserTest {
         assertThat(problemOf("contactRules.email")).isEqualTo("must not be blank");
         assertThat(problemOf("classificationThreshold")).isEqualTo("must be less than or equal to 1.0");
         assertThat(problemOf("templates[3].body")).startsWith("line 2, column ").contains("unknown field 'dossier'");
+        // the summary at the top names the fields as the page labels them, and each entry leads to its field
+        assertThat(driver.findElement(By.id("problems")).getText())
+                .contains("E-mail for messages : must not be blank", "Mail templates 4 – Text : line 2, column ")
+                .doesNotContain("contactRules.email", "templates[3].body");
+        driver.findElement(By.linkText("Filed on their own from a confidence of (0 to 1)")).click();
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("classificationThreshold");
         // what she typed is still there, to correct rather than retype
         assertThat(driver.findElement(By.id("briefing.greeting")).getDomProperty("value")).isEqualTo(greeting);
         assertThat(driver.findElement(By.id("team-claire")).isSelected()).isTrue();
@@ -110,6 +132,7 @@ class OnboardingBrowserTest {
         assertThat(created.contactRules().notifyDocumentCategories()).containsExactly("ordonnance");
         assertThat(created.classificationThreshold()).isEqualByComparingTo("0.75");
         assertThat(templates.get(created, "answer").subject()).isEqualTo("Votre appel au cabinet de kinésithérapie");
+        assertThat(templates.get(created, "reminder").subject()).isEqualTo(french.get(2).subject());
         assertThat(templates.get(created, "bilan").body()).isEqualTo("Bonjour [(${caller.name})],\nVotre bilan du [(${appointment.at})] est prêt.\n");
 
         String callId = String.valueOf(System.currentTimeMillis());
@@ -133,6 +156,10 @@ class OnboardingBrowserTest {
             // her queue is the other browser tests' too
             runtime.deleteProcessInstance(call.getProcessInstanceId(), "test over", true, true);
         }
+    }
+
+    private String valueOf(String fieldId) {
+        return browser.driver().findElement(By.id(fieldId)).getDomProperty("value");
     }
 
     /** The problem the page shows under this field, once the answer to the submitted form has loaded. */

@@ -81,6 +81,10 @@ class ManagerPagesTest {
                         "doit être rempli", "« abc » n’est pas un nombre entier de minutes", "au plus 1.0",
                         "ligne 1, colonne 11 : champ inconnu « dossier »", "choisissez au moins une secrétaire")
                 .doesNotContain("must not be blank", "is not a whole number");
+        // the summary at the top names each field by its label on the page, and leads to it
+        assertThat(refused.body()).contains("<a href=\"#contactRules.callBackWithinMinutes\">Rappeler sous (minutes)</a>",
+                        "<a href=\"#templates[0].body\">Modèles de mail 1 – Texte</a>", "<a href=\"#team\">")
+                .doesNotContain(">contactRules.callBackWithinMinutes<", ">templates[0].body<");
     }
 
     @Test
