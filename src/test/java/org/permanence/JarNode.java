@@ -20,6 +20,13 @@ public final class JarNode implements AutoCloseable {
     /** Database settings of the build (see the postgres profile) are handed on to the nodes. */
     private static final List<String> PASSED_ON = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password");
+    /**
+     * The node's JVM: the quick-start compiler only, since a test waits on start-up far more than on
+     * steady speed. A benchmark sets {@value #JVM_OPTIONS_PROPERTY} (space-separated) to run its nodes
+     * with the full JIT, as a production node runs.
+     */
+    public static final String JVM_OPTIONS_PROPERTY = "permanence.test.node-jvm-options";
+    private static final String TEST_JVM_OPTIONS = "-Xmx512m -XX:TieredStopAtLevel=1";
 
     private final String name;
     private final Process process;
@@ -43,8 +50,9 @@ public final class JarNode implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run in `mvn verify`, after `package`");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(System.getProperty(JVM_OPTIONS_PROPERTY, TEST_JVM_OPTIONS).trim().split(" +")));
+        command.addAll(List.of("-jar", JAR.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         if (profiles.length > 0) {
             command.add("--spring.profiles.active=" + String.join(",", profiles));
@@ -75,6 +83,11 @@ public final class JarNode implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** The CPU the node's process has used so far, all its threads (a benchmark's cost per call). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     public String logText() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +33,7 @@ import org.camunda.bpm.client.ExternalTaskClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.permanence.AircallEvents;
+import org.permanence.JarNode;
 import org.permanence.TestOffice;
 import org.permanence.cluster.Cluster;
 import org.permanence.cluster.EngineNodes;
@@ -60,34 +62,38 @@ class ClusterThroughputBenchmark {
     private final int desks = Integer.getInteger("bench.secretary-desks", 8);
     private final List<Integer> engineCounts = List.of(System.getProperty("bench.engines", "1,2").split(",")).stream()
             .map(String::trim).map(Integer::valueOf).toList();
+    private final String nodeJvmOptions = System.getProperty("bench.node-jvm-options", "-Xmx512m");
     private final String run = "b" + UUID.randomUUID().toString().substring(0, 6);
 
     @Test
     void oursAndBareWithOneAndTwoEngineNodes() throws Exception {
         Assumptions.assumeTrue(ScratchDatabase.buildDatabaseUrl() != null, "on PostgreSQL: mvn -Pbench,postgres verify");
         List<String> table = new ArrayList<>();
+        // the nodes as production runs them (full JIT), not as the tests start them for a quick start-up
+        System.setProperty(JarNode.JVM_OPTIONS_PROPERTY, nodeJvmOptions);
         for (int engines : engineCounts) {
             try (ScratchDatabase database = ScratchDatabase.create("permanence_bench");
                  Cluster cluster = Cluster.start(database, engines, engines)) {
                 deployBareIntake(cluster.engineNodes());
                 List<ExternalTaskClient> noOpWorkers = noOpWorkers(cluster, engines);
                 try {
-                    measure(database, cluster, "warmup-ours", warmUp, this::ring);
-                    measure(database, cluster, "warmup-bare", warmUp, this::startBare);
-                    Figures ours = measure(database, cluster, "ours", calls, this::ring);
-                    Figures bare = measure(database, cluster, "bare", calls, this::startBare);
+                    measure(database, cluster, engines, "warmup-ours", warmUp, this::ring);
+                    measure(database, cluster, engines, "warmup-bare", warmUp, this::startBare);
+                    Figures ours = measure(database, cluster, engines, "ours", calls, this::ring);
+                    Figures bare = measure(database, cluster, engines, "bare", calls, this::startBare);
                     table.add(ours.row(engines, "ours"));
                     table.add(bare.row(engines, "bare"));
-                    table.add(String.format(Locale.ROOT, "%-8d %-5s %6s %10.2fx %7s %6.2fx  (how much slower ours is: bare calls/s over ours, our p95 over bare)", engines, "ratio", "",
-                            bare.callsPerSecond() / ours.callsPerSecond(), "", (double) ours.p95() / Math.max(1, bare.p95())));
+                    table.add(String.format(Locale.ROOT, "%-8d %-5s %6s %10.2fx %7s %6.2fx %11.2fx  (how much slower ours is: bare calls/s over ours, our p95 and node CPU over bare)",
+                            engines, "ratio", "", bare.callsPerSecond() / ours.callsPerSecond(), "", (double) ours.p95() / Math.max(1, bare.p95()),
+                            ours.nodeCpuMs() / Math.max(1, bare.nodeCpuMs())));
                 } finally {
                     noOpWorkers.forEach(ExternalTaskClient::stop);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "offered %.0f calls/s, %d calls per path (after %d warm-up calls), %d cores%n", rate, calls, warmUp,
-                Runtime.getRuntime().availableProcessors());
-        System.out.println("engines  path   calls  calls_per_s  p50_ms  p95_ms");
+        System.out.printf(Locale.ROOT, "offered %.0f calls/s, %d calls per path (after %d warm-up calls), %d cores, nodes' JVM: %s%n", rate,
+                calls, warmUp, Runtime.getRuntime().availableProcessors(), nodeJvmOptions);
+        System.out.println("engines  path   calls  calls_per_s  p50_ms  p95_ms  node_cpu_ms  harness_cpu_ms  (CPU a call, all nodes / this test process)");
         table.forEach(System.out::println);
     }
 
@@ -96,10 +102,11 @@ class ClusterThroughputBenchmark {
     }
 
     /** Rings {@code count} calls at the rate, lets the secretaries record them, and reads the figures from the engine's history. */
-    private Figures measure(ScratchDatabase database, Cluster cluster, String batch, int count, Caller caller) throws Exception {
+    private Figures measure(ScratchDatabase database, Cluster cluster, int engineCount, String batch, int count, Caller caller) throws Exception {
         String prefix = run + "-" + batch + "-";
         String businessKeys = (batch.endsWith("bare") ? "bare:" : "aircall:") + prefix;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        long[] cpuBefore = cpuMillis(cluster, engineCount);
         try (Secretaries office = new Secretaries(cluster.engineNodes(), businessKeys, callId -> "message", desks)) {
             ExecutorService sender = Executors.newFixedThreadPool(16);
             long periodNanos = (long) (1_000_000_000 / rate);
@@ -116,7 +123,9 @@ class ClusterThroughputBenchmark {
             }
             sender.shutdown();
             assertThat(sender.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
-            return awaitCompleted(database, businessKeys, count, sentAt);
+            Figures figures = awaitCompleted(database, businessKeys, count, sentAt);
+            long[] cpuAfter = cpuMillis(cluster, engineCount);
+            return figures.withCpu((double) (cpuAfter[0] - cpuBefore[0]) / count, (double) (cpuAfter[1] - cpuBefore[1]) / count);
         }
     }
 
@@ -154,7 +163,7 @@ class ClusterThroughputBenchmark {
                     Collections.sort(latencies);
                     long firstSent = Collections.min(sentAt.values());
                     return new Figures(count, count * 1000.0 / Math.max(1, lastCompleted - firstSent),
-                            percentile(latencies, 50), percentile(latencies, 95));
+                            percentile(latencies, 50), percentile(latencies, 95), 0, 0);
                 }
             }
             Thread.sleep(500);
@@ -162,9 +171,28 @@ class ClusterThroughputBenchmark {
         throw new AssertionError("Not every call of " + businessKeys + " completed within 10 minutes");
     }
 
-    private record Figures(int calls, double callsPerSecond, long p50, long p95) {
+    /**
+     * CPU milliseconds used so far by the engine and worker nodes together, and by this process (the ringing, the
+     * secretaries, the no-op workers, the load balancer): what a call costs, which the other work on a shared
+     * machine hardly changes, where calls a second are what the run's share of the cores gave.
+     */
+    private static long[] cpuMillis(Cluster cluster, int nodesOfEachKind) {
+        long nodes = 0;
+        for (int i = 1; i <= nodesOfEachKind; i++) {
+            nodes += cluster.engine(i).cpuTime().toMillis() + cluster.worker(i).cpuTime().toMillis();
+        }
+        long harness = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        return new long[] {nodes, harness};
+    }
+
+    private record Figures(int calls, double callsPerSecond, long p50, long p95, double nodeCpuMs, double harnessCpuMs) {
+        Figures withCpu(double nodeCpuMsPerCall, double harnessCpuMsPerCall) {
+            return new Figures(calls, callsPerSecond, p50, p95, nodeCpuMsPerCall, harnessCpuMsPerCall);
+        }
+
         String row(int engines, String path) {
-            return String.format(Locale.ROOT, "%-8d %-5s %6d %11.1f %7d %7d", engines, path, calls, callsPerSecond, p50, p95);
+            return String.format(Locale.ROOT, "%-8d %-5s %6d %11.1f %7d %7d %12.0f %15.0f", engines, path, calls, callsPerSecond, p50, p95,
+                    nodeCpuMs, harnessCpuMs);
         }
     }
 
