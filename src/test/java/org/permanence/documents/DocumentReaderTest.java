@@ -7,6 +7,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +94,24 @@ class DocumentReaderTest {
 
         assertThat(reading.outcome()).isEqualTo(Outcome.READ);
         assertThat(reading.text()).contains("Remplacement", "Total TTC");
+    }
+
+    /** A sheet fed into the scanner the wrong way round: read as nonsense unless Tesseract detects the page's orientation. */
+    @Test
+    void aScanUpsideDownIsReadTheRightWayUp() throws Exception {
+        BufferedImage scan = ImageIO.read(new ByteArrayInputStream(TestDocuments.scanPng(INVOICE)));
+        BufferedImage upsideDown = new BufferedImage(scan.getWidth(), scan.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = upsideDown.createGraphics();
+        g.rotate(Math.PI, scan.getWidth() / 2.0, scan.getHeight() / 2.0);
+        g.drawImage(scan, 0, 0, null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(upsideDown, "png", png);
+
+        Reading reading = reader.read(png.toByteArray());
+
+        assertThat(reading.outcome()).isEqualTo(Outcome.READ);
+        assertThat(reading.text()).contains("FACTURE", "Remplacement du chauffe-eau");
     }
 
     @Test
