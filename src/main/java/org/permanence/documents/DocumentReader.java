@@ -59,8 +59,6 @@ public class DocumentReader implements AutoCloseable {
     private static final int PREVIEW_WIDTH = 600;
     /** Enough to recognise a page at a glance; drawing it costs more than reading its text. */
     private static final int PREVIEW_DPI = 50;
-    /** Tesseract reads best at about 300 dpi; phone photos and small scans are drawn larger first. */
-    private static final int OCR_MIN_WIDTH = 1500;
 
     private final DocumentProperties limits;
     private final Tesseract tesseract;
@@ -163,12 +161,12 @@ public class DocumentReader implements AutoCloseable {
                 return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Cette image (" + mediaType + ") ne peut pas être lue.");
             }
             byte[] preview = png(preview(image));
-            String text = ocrCache.get(cacheKey(content)).orElse(null);
+            String cacheKey = cacheKey(content) + "-" + OcrImage.RECIPE;
+            String text = ocrCache.get(cacheKey).orElse(null);
             boolean cached = text != null;
             if (!cached) {
-                // drawn on white: a transparent background reads as black, and Tesseract then sees nothing
-                text = tesseract.read(png(scaled(image, image.getWidth() < OCR_MIN_WIDTH ? image.getWidth() * 2 : image.getWidth())));
-                ocrCache.put(cacheKey(content), text);
+                text = tesseract.read(png(OcrImage.prepared(image)));
+                ocrCache.put(cacheKey, text);
             }
             return withText(Reading.read(mediaType, text, 1, 1, cached, preview));
         } catch (OcrFailed e) {

@@ -20,7 +20,7 @@ final class Tesseract {
     /** Fewer letters than this on a page that is sent to OCR means the binarisation lost the text. */
     private static final int ENOUGH_LETTERS = 40;
     /** Bumped when the way pages are read changes, so cached texts of the old way are not reused. */
-    static final String RECIPE = "r2";
+    static final String RECIPE = "r3";
 
     private final String command;
     private final String languages;
@@ -50,7 +50,9 @@ final class Tesseract {
     }
 
     private String read(byte[] image, String thresholding) throws OcrFailed {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command, "stdin", "stdout", "-l", languages, "--psm", "3",
+        // page segmentation 1: as 3 (the page's own layout), after detecting its orientation; a page
+        // scanned upside down is otherwise read as nonsense
+        ProcessBuilder builder = new ProcessBuilder(List.of(command, "stdin", "stdout", "-l", languages, "--psm", "1",
                 "-c", "thresholding_method=" + thresholding));
         // one thread per page: the pages of a document, and documents, are already read side by side
         builder.environment().put("OMP_THREAD_LIMIT", "1");

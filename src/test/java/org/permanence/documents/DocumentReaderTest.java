@@ -2,9 +2,18 @@ package org.permanence.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +67,50 @@ class DocumentReaderTest {
         assertThat(reading.mediaType()).isEqualTo("image/png");
         assertThat(reading.ocrPages()).isEqualTo(1);
         assertThat(reading.text()).containsIgnoringCase("facture").contains("2026");
+    }
+
+    /**
+     * An invoice photographed from afar: 6-pixel grey letters on a light grey page, 400 pixels wide.
+     * Only doubled, Tesseract read "Ramplacamant" and lost the total's line; drawn four times larger
+     * (about 300 dpi) in grey stretched from the page's darkest to its lightest, it reads both.
+     */
+    @Test
+    void aSmallFaintScanIsDrawnLargerAndDarkerBeforeOcr() throws Exception {
+        BufferedImage page = new BufferedImage(400, 100, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(200, 200, 194));
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setColor(new Color(120, 120, 124));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 6));
+        for (int line = 0; line < INVOICE.size(); line++) {
+            g.drawString(INVOICE.get(line), 10, 26 + 12 * line);
+        }
+        g.dispose();
+
+        assertThat(readPicture(page)).contains("Remplacement", "Total TTC");
+    }
+
+    /** A sheet fed into the scanner the wrong way round: read as nonsense unless Tesseract detects the page's orientation. */
+    @Test
+    void aScanUpsideDownIsReadTheRightWayUp() throws Exception {
+        BufferedImage scan = ImageIO.read(new ByteArrayInputStream(TestDocuments.scanPng(INVOICE)));
+        BufferedImage upsideDown = new BufferedImage(scan.getWidth(), scan.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = upsideDown.createGraphics();
+        g.rotate(Math.PI, scan.getWidth() / 2.0, scan.getHeight() / 2.0);
+        g.drawImage(scan, 0, 0, null);
+        g.dispose();
+
+        assertThat(readPicture(upsideDown)).contains("FACTURE", "Remplacement du chauffe-eau");
+    }
+
+    /** The text read from the picture sent as a PNG, once it is sure the picture was read. */
+    private static String readPicture(BufferedImage picture) throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        Reading reading = reader.read(png.toByteArray());
+        assertThat(reading.outcome()).isEqualTo(Outcome.READ);
+        return reading.text();
     }
 
     @Test
