@@ -11,11 +11,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,6 +62,23 @@ class TasklistBrowserTest {
     MailFolder mailFolder;
     @Autowired
     SecretaryStatuses statuses;
+    @Autowired
+    IdentityService identity;
+
+    /**
+     * Other tests on the shared node make clients of their own for claire (documents, uploads) and may
+     * leave her a task there; what this test checks is the demo office's calls in her list, so such
+     * clients' running work goes first. The demo clients' work is left as it is.
+     */
+    @BeforeEach
+    void onlyTheDemoOfficesWorkInHerList() {
+        List<String> madeByOtherTests = identity.createTenantQuery().userMember("claire").list().stream()
+                .map(Tenant::getId).filter(tenant -> !CLIENT_NAMES.containsKey(tenant)).toList();
+        if (!madeByOtherTests.isEmpty()) {
+            runtime.createProcessInstanceQuery().tenantIdIn(madeByOtherTests.toArray(String[]::new)).list()
+                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "another test's client"));
+        }
+    }
 
     @Test
     void aSecretarySeesHerClientsCallsAndHandlesOneInTasklist() {
