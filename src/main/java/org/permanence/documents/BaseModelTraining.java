@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.permanence.system.BackgroundThreads;
 import org.permanence.system.WorkerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,7 @@ class BaseModelTraining {
                     labels.toAbsolutePath());
             return;
         }
-        Thread thread = new Thread(() -> train(labels), "document-base-model");
-        thread.setDaemon(true);
-        thread.start();
+        BackgroundThreads.named("document-base-model").newThread(() -> train(labels)).start();
     }
 
     private void train(Path labels) {

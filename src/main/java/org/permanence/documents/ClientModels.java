@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.permanence.system.BackgroundThreads;
 import org.permanence.storage.ObjectStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,7 @@ public class ClientModels implements DisposableBean {
     private final ObjectStorage objects;
     private final DocumentProperties properties;
     private final Map<String, CategoryModel> loaded = new ConcurrentHashMap<>();
-    private final ExecutorService training = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "document-model-training");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService training = Executors.newSingleThreadExecutor(BackgroundThreads.named("document-model-training"));
 
     ClientModels(ModelStore store, DocumentRecords records, ObjectStorage objects, DocumentProperties properties) {
         this.store = store;

@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.permanence.system.BackgroundThreads;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.mail.MailboxReader;
@@ -30,11 +31,7 @@ class DocumentMailboxes implements DisposableBean {
     private final DocumentMails mails;
     private final ClientRepository clients;
     private final DocumentMailProperties settings;
-    private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "document-mailboxes");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("document-mailboxes"));
 
     DocumentMailboxes(MailboxReader reader, DocumentMails mails, ClientRepository clients, DocumentMailProperties settings) {
         this.reader = reader;

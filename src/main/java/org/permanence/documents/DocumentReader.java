@@ -39,6 +39,7 @@ import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
+import org.permanence.system.BackgroundThreads;
 import org.permanence.documents.Reading.Outcome;
 import org.xml.sax.SAXException;
 import org.permanence.documents.Tesseract.OcrFailed;
@@ -73,11 +74,7 @@ public class DocumentReader implements AutoCloseable {
         this.ocrCache = new OcrCache(dataDir.resolve("ocr-cache"));
         this.tika = TikaConfig.getDefaultConfig();
         this.parser = new AutoDetectParser(tika);
-        this.parsing = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "document-reading");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.parsing = Executors.newCachedThreadPool(BackgroundThreads.named("document-reading"));
     }
 
     public Reading read(byte[] content) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.permanence.system.BackgroundThreads;
 import org.permanence.system.EngineNode;
 import org.permanence.system.InvalidRequest;
 import org.slf4j.Logger;
@@ -36,11 +37,7 @@ class WatchedFolder implements DisposableBean {
 
     private final DocumentIntake intake;
     private final DocumentProperties properties;
-    private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "document-inbox");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("document-inbox"));
 
     WatchedFolder(DocumentIntake intake, DocumentProperties properties) {
         this.intake = intake;

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.permanence.system.BackgroundThreads;
 import org.permanence.drafting.DraftingProperties;
 import org.permanence.drafting.IncomingMails;
 import org.permanence.mail.IncomingMail;
@@ -35,11 +36,7 @@ class IncomingClientMail implements DisposableBean {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final DraftingProperties.Incoming settings;
-    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "secretariat-mailbox");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("secretariat-mailbox"));
 
     IncomingClientMail(MailboxReader mailbox, IncomingMails incoming, RuntimeService runtime, TransactionTemplate transaction,
                        DraftingProperties properties) {
