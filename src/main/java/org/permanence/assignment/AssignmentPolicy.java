@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who gets a new task, among the secretaries who serve its client. Workload is shared by effort, not
- * in turns; a secretary on a break or away gets nothing, one in focus only urgent work; and after two
+ * in turns; a secretary on a break or away gets nothing, one in focus only urgent work and the paperwork her focus
+ * is for, which goes to her before anyone available, who stays free for the phone; and after two
  * difficult calls in a row she gets no third call while a colleague with nothing open can answer it. With a limit on effort,
  * ordinary work goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
  * the team queue for whoever claims it.
@@ -38,7 +39,8 @@ public class AssignmentPolicy {
 
     public Optional<String> choose(TaskToAssign task, List<Candidate> candidates, Instant now) {
         boolean urgent = isUrgent(task);
-        List<Candidate> fit = candidates.stream().filter(candidate -> mayTake(candidate.status().at(now).status(), urgent)).toList();
+        boolean focusWork = properties.isFocusWork(task.type());
+        List<Candidate> fit = candidates.stream().filter(candidate -> mayTake(candidate.status().at(now).status(), urgent || focusWork)).toList();
         if (HANDLE_CALL.equals(task.type()) && fit.stream().anyMatch(candidate -> !justHadDifficultCalls(candidate) && isFree(candidate))) {
             // the new call's mood is unknown until it is handled: spare whoever just had two hard ones when a colleague
             // can answer it now; a colleague busy with other work cannot, and the caller would wait while she sits idle
@@ -48,8 +50,10 @@ public class AssignmentPolicy {
             // pushed to someone already busy, it would wait behind her work while a colleague may soon be free
             fit = fit.stream().filter(candidate -> effort(candidate) < properties.maxEffort()).toList();
         }
-        // equal effort: whoever was given work longest ago (never: first), then by id, so the choice always repeats
-        Comparator<Candidate> order = comparing(this::effort)
+        // paperwork to whoever focuses on it; then, equal effort: whoever was given work longest ago (never: first),
+        // then by id, so the choice always repeats
+        Comparator<Candidate> order = comparing((Candidate candidate) -> focusWork && candidate.status().at(now).status() != Status.FOCUS)
+                .thenComparing(this::effort)
                 .thenComparing(Candidate::lastAssignedAt, nullsFirst(naturalOrder()))
                 .thenComparing(Candidate::userId);
         return fit.stream().min(order).map(Candidate::userId);
@@ -69,10 +73,10 @@ public class AssignmentPolicy {
         return candidate.assignedTaskTypes().isEmpty();
     }
 
-    private static boolean mayTake(Status status, boolean urgent) {
+    private static boolean mayTake(Status status, boolean urgentOrFocusWork) {
         return switch (status) {
             case AVAILABLE -> true;
-            case FOCUS -> urgent;
+            case FOCUS -> urgentOrFocusWork;
             case BREAK, AWAY -> false;
         };
     }

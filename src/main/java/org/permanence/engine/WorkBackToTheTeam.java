@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * When a secretary leaves (away), her open tasks go back to the team queue; when she takes a break,
  * her urgent ones and those due before she is back do; when she starts to focus, the ordinary ones due before her focus
- * ends do (urgent work stays: it reaches her in focus anyway). Nobody's call waits for someone who is
+ * ends do (urgent work and the paperwork she focuses on stay: they reach her in focus anyway). Nobody's call waits for someone who is
  * not there: a colleague claims it. Only tasks offered to the secretaries go back; a task only she may do stays hers.
  */
 @Component
@@ -45,8 +45,8 @@ public class WorkBackToTheTeam {
                 boolean urgent = task.getPriority() >= assignment.urgentPriority();
                 boolean dueBeforeSheIsBack = change.until() == null || task.getDueDate() == null || task.getDueDate().before(Date.from(change.until()));
                 boolean goesBack = change.status() == Status.FOCUS
-                        // urgent work reaches her in focus anyway
-                        ? !urgent && dueBeforeSheIsBack
+                        // urgent work and paperwork reach her in focus anyway
+                        ? !urgent && !assignment.isFocusWork(task.getTaskDefinitionKey()) && dueBeforeSheIsBack
                         // urgent work waits for nobody who is not there, due later or not: a colleague takes it now
                         : urgent || dueBeforeSheIsBack;
                 if (goesBack) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class AssignmentPolicyTest {
     private static final TaskToAssign CALL_BACK = new TaskToAssign("CallBack", 50, "call-back");
 
     private final AssignmentPolicy policy = new AssignmentPolicy(new AssignmentProperties(
-            Map.of("HandleCall", 3, "CallBack", 2, "ConfirmClientReached", 2, "TakeAppointment", 2), 1, 90, 0));
+            Map.of("HandleCall", 3, "CallBack", 2, "ConfirmClientReached", 2, "TakeAppointment", 2), 1, 90, 0, Set.of("ReviewDraft")));
 
     @Test
     void anAvailableSecretaryGetsTheTaskAndOneOnBreakOrAwayDoesNot() {
@@ -44,6 +45,17 @@ class AssignmentPolicyTest {
         assertThat(choose(CALL, claire)).isEmpty();
         assertThat(choose(new TaskToAssign("ConfirmClientReached", 90, null), claire)).as("priority 90").contains("claire");
         assertThat(choose(new TaskToAssign("CallBack", 50, "urgent"), claire)).as("a call marked urgent").contains("claire");
+    }
+
+    @Test
+    void thePaperworkAFocusBlockIsForGoesToWhoeverFocusesBeforeAnyoneAvailable() {
+        TaskToAssign draft = new TaskToAssign("ReviewDraft", 50, null);
+        Builder focused = secretary("sophie").on(Status.FOCUS, 60).with("ReviewDraft", "ReviewDraft");
+
+        assertThat(choose(draft, secretary("claire"), focused)).as("claire stays free for the phone, though she carries less").contains("sophie");
+        assertThat(choose(draft, focused.on(Status.FOCUS, -1), secretary("claire"))).as("her focus is over: least effort again").contains("claire");
+        assertThat(choose(draft, secretary("claire").on(Status.BREAK, 10), secretary("sophie").on(Status.AWAY, 0))).isEmpty();
+        assertThat(choose(CALL_BACK, secretary("claire").with("HandleCall"), focused)).as("other work still does not reach her").contains("claire");
     }
 
     @Test
@@ -102,7 +114,7 @@ class AssignmentPolicyTest {
 
     @Test
     void withALimitOnEffortOrdinaryWorkWaitsInTheQueueWhileEveryoneIsBusyButUrgentWorkDoesNot() {
-        AssignmentPolicy limited = new AssignmentPolicy(new AssignmentProperties(Map.of("HandleCall", 3), 1, 90, 3));
+        AssignmentPolicy limited = new AssignmentPolicy(new AssignmentProperties(Map.of("HandleCall", 3), 1, 90, 3, Set.of()));
         List<Candidate> busy = List.of(secretary("claire").with("HandleCall").build(), secretary("sophie").with("ReviewDraft", "ReviewDraft", "ReviewDraft").build());
 
         assertThat(limited.choose(CALL_BACK, busy, NOW)).isEmpty();

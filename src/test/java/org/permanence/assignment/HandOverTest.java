@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.RingingCalls;
+import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,9 @@ class HandOverTest {
 
     private static final String PLUMBER_LINE = "+33556987654";
     private final String base = SharedNode.baseUrl();
+
+    @RegisterExtension
+    final FreeDesks desks = new FreeDesks("claire", "sophie");
 
     @Autowired
     RuntimeService runtime;

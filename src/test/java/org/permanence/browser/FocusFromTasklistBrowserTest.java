@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.permanence.RingingCalls;
+import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.assignment.SecretaryDayProperties;
@@ -37,6 +38,9 @@ class FocusFromTasklistBrowserTest {
 
     @RegisterExtension
     static final HeadlessChromium browser = new HeadlessChromium();
+
+    @RegisterExtension
+    final FreeDesks desks = new FreeDesks("claire", "sophie");
 
     @Autowired
     RuntimeService runtime;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestMail;
@@ -51,6 +52,8 @@ class TasklistBrowserTest {
 
     @RegisterExtension
     static final HeadlessChromium browser = new HeadlessChromium();
+    @RegisterExtension
+    final FreeDesks desks = new FreeDesks("claire", "sophie");
 
     @Autowired
     RuntimeService runtime;
