@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -22,8 +23,8 @@ import org.permanence.engine.SimulatedOffice.Noted;
 /**
  * One policy living through the {@link OfficeDay} on a {@link SimulatedOffice}: the real engine and
  * processes create every task with its due date and priority; the policy decides who gets it; each
- * secretary works one task at a time, her own list by due date then priority, and in focus only
- * urgent work. What it measures is in {@link Figures}.
+ * secretary works one task at a time, hers or the team queue's, urgent first, then by due date and priority,
+ * and in focus only urgent work and paperwork. What it measures is in {@link Figures}.
  */
 final class DayRun {
 
@@ -42,6 +43,11 @@ final class DayRun {
      */
     private static final Duration RINGS_THROUGH_FOCUS = Duration.ofMinutes(Long.getLong("bench.rings-through-focus", 2));
     private static final int URGENT = 90;
+    /**
+     * The paperwork a focus block is for (back-office-work.bpmn): in focus she takes it herself, from her list or the team
+     * queue, by her own choice; only other non-urgent work reaching her breaks her focus.
+     */
+    private static final Set<String> FOCUS_WORK = Set.of("ReviewDraft", "ClassifyDocument");
     /** How long she rests after a difficult call, when the office offers it (ours); 0: she never takes it. */
     private static final int PROTECTED_BREAK_MINUTES = Integer.getInteger("bench.protected-break", 5);
 
@@ -174,7 +180,7 @@ final class DayRun {
     /** The task is now hers: an interruption if she is in focus and it is not urgent; a difficult streak if a colleague could have taken it. */
     private void reaches(Work task, Secretary secretary) {
         task.assignee = secretary.id;
-        if (statusOf(secretary) == Status.FOCUS && task.task.getPriority() < URGENT) {
+        if (statusOf(secretary) == Status.FOCUS && !mayTakeInFocus(task)) {
             figures.interruption();
         }
     }
@@ -205,26 +211,33 @@ final class DayRun {
         if (status == Status.AWAY || status == Status.BREAK) {
             return Optional.empty();
         }
-        Comparator<Work> byDueThenPriority = Comparator.comparing((Work task) -> task.task.getDueDate())
+        // her filters in their order: "Urgent" first, then "À faire aujourd'hui", each by due date then priority
+        Comparator<Work> inHerFiltersOrder = Comparator.comparing((Work task) -> task.task.getPriority() < URGENT)
+                .thenComparing(task -> task.task.getDueDate())
                 .thenComparing(task -> -task.task.getPriority()).thenComparing(task -> task.created);
         boolean inFocus = status == Status.FOCUS;
         Optional<Work> own = work.values().stream()
                 .filter(task -> task.started == null && secretary.id.equals(task.assignee))
-                .filter(task -> !inFocus || task.task.getPriority() >= URGENT).min(byDueThenPriority);
-        if (own.isPresent()) {
-            return own;
-        }
+                .filter(task -> !inFocus || mayTakeInFocus(task)).min(inHerFiltersOrder);
         // the team queue: tasks nobody was given, of her clients; with ours, after two difficult calls she
         // leaves the next call to a free colleague, as the office would
         Optional<Work> queued = work.values().stream()
                 .filter(task -> task.started == null && task.assignee == null && secretary.clients.contains(task.task.getTenantId()))
                 .filter(task -> policy != Policy.OURS || secretary.difficultInARow < 2 || !"HandleCall".equals(task.task.getTaskDefinitionKey())
                         || !colleagueFree(secretary, task.task.getTenantId()))
-                .filter(task -> !inFocus || task.task.getPriority() >= URGENT
+                .filter(task -> !inFocus || mayTakeInFocus(task)
                         || policy == Policy.SHARED_QUEUE && !office.now().isBefore(task.created.plus(RINGS_THROUGH_FOCUS)))
-                .min(byDueThenPriority);
+                .min(inHerFiltersOrder);
+        // what her filters show first, of her own work and the queue's
+        if (own.isPresent() && (queued.isEmpty() || inHerFiltersOrder.compare(own.get(), queued.get()) <= 0)) {
+            return own;
+        }
         queued.ifPresent(task -> reaches(task, secretary));
         return queued;
+    }
+
+    private static boolean mayTakeInFocus(Work task) {
+        return task.task.getPriority() >= URGENT || FOCUS_WORK.contains(task.task.getTaskDefinitionKey());
     }
 
     private void start(Work task, Secretary secretary) {
