@@ -20,9 +20,10 @@ import org.permanence.assignment.WorkingHours;
 import org.permanence.engine.SimulatedOffice.Noted;
 
 /**
- * Assignment and times on the real tasks of every process that has user tasks (call-intake; the daily
- * summary has none), on the real engine with its clock moved by the test: every task gets its due date,
- * priority and secretary as it appears; nobody on a break, away or off her hours gets anything.
+ * Assignment and times on the real tasks of every process that has user tasks (call-intake, mail-drafting,
+ * document-classification, appointment-confirmation; the daily summary has none), on the real engine with its
+ * clock moved by the test: every task gets its due date, priority and secretary as it appears; nobody on a break,
+ * away or off her hours gets anything.
  */
 @Tag("moves-engine-clock")
 class OfficeProcessAssignmentTest {
@@ -142,6 +143,25 @@ class OfficeProcessAssignmentTest {
 
         office.at(Instant.parse("2026-11-27T13:00:00Z"));
         assertThat(task(office.ring(PLUMBER, "0688888888"), "HandleCall").getAssignee()).as("14:00 in Paris").isEqualTo("anne");
+    }
+
+    @Test
+    void theMailAndDocumentProcessesPaperworkGoesToWhoeverFocusesAndAnAppointmentToWhoeverIsAvailable() {
+        office.statuses().set("anne", Status.FOCUS, 60);
+
+        Task review = task(office.start("mail-drafting", Map.of("clientId", PLUMBER, "clientName", "Plomberie Leroy")), "ReviewDraft");
+        assertThat(review.getAssignee()).as("a draft to review: what her focus is for").isEqualTo("anne");
+        assertThat(review.getDueDate().toInstant()).isEqualTo(MORNING.plus(Duration.ofHours(4)));
+        Task unreadable = task(office.start("mail-drafting", Map.of("clientId", PLUMBER, "clientName", "Plomberie Leroy",
+                "incomingProblem", "the mail could not be opened")), "ExamineIncomingMail");
+        assertThat(unreadable.getAssignee()).isEqualTo("anne");
+        Task classify = task(office.start("document-classification", Map.of("clientId", PLUMBER, "originalName", "facture-octobre.pdf")),
+                "ClassifyDocument");
+        assertThat(classify.getAssignee()).as("a document the model is unsure of").isEqualTo("anne");
+
+        Task pickSlot = task(office.start("appointment-confirmation", Map.of("clientId", PLUMBER, "clientName", "Plomberie Leroy")), "PickSlot");
+        assertThat(pickSlot.getAssignee()).as("ordinary work, not for her in focus").isEqualTo("beatrice");
+        assertThat(pickSlot.getPriority()).isEqualTo(50);
     }
 
     @Test

@@ -170,7 +170,18 @@ public final class SimulatedOffice implements AutoCloseable {
 
     /** Mail (ReviewDraft) or document (ClassifyDocument) work arrives for a client. */
     public String backOfficeWork(String clientId, String processKey) {
-        return engine.getRuntimeService().startProcessInstanceByKey(processKey, Map.of("clientId", clientId)).getId();
+        return start(processKey, Map.of("clientId", clientId));
+    }
+
+    /**
+     * One of the office's processes starts for a client with these variables, and the workers do their part
+     * until it waits for a secretary (mail-drafting: the draft is written; document-classification: the document
+     * is read and the model is not sure of it); returns its instance id.
+     */
+    public String start(String processKey, Map<String, Object> variables) {
+        String instance = engine.getRuntimeService().startProcessInstanceByKey(processKey, variables).getId();
+        workersDoTheirPart();
+        return instance;
     }
 
     /** She completes the task; for a call, with what she noted, then the workers file it and the routing table decides. */
@@ -228,6 +239,9 @@ public final class SimulatedOffice implements AutoCloseable {
             return Map.of("reminderWanted", false, "reminderAt", Date.from(nextWeek), "appointmentEnd", Date.from(nextWeek),
                     "appointmentWhen", "la semaine prochaine");
         }
+        if ("classify-document".equals(task.getTopicName())) {
+            return Map.of("confident", false, "suggestedCategory", "invoice", "confidence", 0.4);
+        }
         if (!"identify-caller".equals(task.getTopicName())) {
             return Map.of();
         }
@@ -247,9 +261,12 @@ public final class SimulatedOffice implements AutoCloseable {
                 .addClasspathResource("processes/call-intake.bpmn")
                 .addClasspathResource("processes/call-routing.dmn")
                 .addClasspathResource("processes/appointment-confirmation.bpmn")
+                .addClasspathResource("processes/mail-drafting.bpmn")
+                .addClasspathResource("processes/document-classification.bpmn")
                 .addClasspathResource("simulation/back-office-work.bpmn");
         for (String form : List.of("handle-call", "confirm-client-reached", "call-back", "take-appointment", "reach-client-escalated", "log-a-call",
-                "pick-slot", "mark-attendance")) {
+                "pick-slot", "mark-attendance", "write-a-mail", "examine-incoming-mail", "correct-mail-request", "review-draft",
+                "obtain-client-approval", "unreadable-document", "classify-document")) {
             deployment.addClasspathResource("forms/" + form + ".form");
         }
         deployment.deploy();
