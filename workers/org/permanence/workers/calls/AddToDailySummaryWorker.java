@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code add-to-daily-summary}: the call's message waits for the client's daily summary. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "add-to-daily-summary")
+// only the variables messageOf reads: the call has some twenty, its briefing card among them
+@ExternalTaskSubscription(topicName = "add-to-daily-summary", variableNames = {"clientId", "callerName", "callerNumber", "reason", "category", "mood", "notes"})
 class AddToDailySummaryWorker extends CallMessageWorker {
 
     AddToDailySummaryWorker(DailySummaries summaries, Retries retries) {

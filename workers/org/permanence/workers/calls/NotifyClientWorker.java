@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code notify-client}: the call's message, by e-mail to the client now. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "notify-client")
+// only the variables messageOf reads: the call has some twenty, its briefing card among them
+@ExternalTaskSubscription(topicName = "notify-client", variableNames = {"clientId", "callerName", "callerNumber", "reason", "category", "mood", "notes"})
 class NotifyClientWorker extends CallMessageWorker {
 
     NotifyClientWorker(ClientNotifications notifications, Retries retries) {

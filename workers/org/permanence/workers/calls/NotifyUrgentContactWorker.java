@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code notify-urgent-contact}: an urgent call, by e-mail to the client's urgent contact now. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "notify-urgent-contact")
+// only the variables messageOf reads: the call has some twenty, its briefing card among them
+@ExternalTaskSubscription(topicName = "notify-urgent-contact", variableNames = {"clientId", "callerName", "callerNumber", "reason", "category", "mood", "notes"})
 class NotifyUrgentContactWorker extends CallMessageWorker {
 
     NotifyUrgentContactWorker(ClientNotifications notifications, Retries retries) {
