@@ -93,7 +93,7 @@ class ClusterThroughputBenchmark {
         }
         System.out.printf(Locale.ROOT, "offered %.0f calls/s, %d calls per path (after %d warm-up calls), %d cores, nodes' JVM: %s%n", rate,
                 calls, warmUp, Runtime.getRuntime().availableProcessors(), nodeJvmOptions);
-        System.out.println("engines  path   calls  calls_per_s  p50_ms  p95_ms  node_cpu_ms  harness_cpu_ms  (CPU a call, all nodes / this test process)");
+        System.out.println("engines  path   calls  calls_per_s  p50_ms  p95_ms  node_cpu_ms  harness_cpu_ms  of_which_worker  (CPU a call: all nodes / this test process / of the nodes', the worker nodes)");
         table.forEach(System.out::println);
     }
 
@@ -125,7 +125,8 @@ class ClusterThroughputBenchmark {
             assertThat(sender.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
             Figures figures = awaitCompleted(database, businessKeys, count, sentAt);
             long[] cpuAfter = cpuMillis(cluster, engineCount);
-            return figures.withCpu((double) (cpuAfter[0] - cpuBefore[0]) / count, (double) (cpuAfter[1] - cpuBefore[1]) / count);
+            return figures.withCpu((double) (cpuAfter[0] - cpuBefore[0]) / count, (double) (cpuAfter[1] - cpuBefore[1]) / count,
+                    (double) (cpuAfter[2] - cpuBefore[2]) / count);
         }
     }
 
@@ -163,7 +164,7 @@ class ClusterThroughputBenchmark {
                     Collections.sort(latencies);
                     long firstSent = Collections.min(sentAt.values());
                     return new Figures(count, count * 1000.0 / Math.max(1, lastCompleted - firstSent),
-                            percentile(latencies, 50), percentile(latencies, 95), 0, 0);
+                            percentile(latencies, 50), percentile(latencies, 95), 0, 0, 0);
                 }
             }
             Thread.sleep(500);
@@ -172,27 +173,29 @@ class ClusterThroughputBenchmark {
     }
 
     /**
-     * CPU milliseconds used so far by the engine and worker nodes together, and by this process (the ringing, the
-     * secretaries, the no-op workers, the load balancer): what a call costs, which the other work on a shared
-     * machine hardly changes, where calls a second are what the run's share of the cores gave.
+     * CPU milliseconds used so far by the engine and worker nodes together, by this process (the ringing, the
+     * secretaries, the no-op workers, the load balancer), and by the worker nodes alone: what a call costs, which the
+     * other work on a shared machine hardly changes, where calls a second are what the run's share of the cores gave.
      */
     private static long[] cpuMillis(Cluster cluster, int nodesOfEachKind) {
-        long nodes = 0;
+        long engines = 0;
+        long workers = 0;
         for (int i = 1; i <= nodesOfEachKind; i++) {
-            nodes += cluster.engine(i).cpuTime().toMillis() + cluster.worker(i).cpuTime().toMillis();
+            engines += cluster.engine(i).cpuTime().toMillis();
+            workers += cluster.worker(i).cpuTime().toMillis();
         }
         long harness = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
-        return new long[] {nodes, harness};
+        return new long[] {engines + workers, harness, workers};
     }
 
-    private record Figures(int calls, double callsPerSecond, long p50, long p95, double nodeCpuMs, double harnessCpuMs) {
-        Figures withCpu(double nodeCpuMsPerCall, double harnessCpuMsPerCall) {
-            return new Figures(calls, callsPerSecond, p50, p95, nodeCpuMsPerCall, harnessCpuMsPerCall);
+    private record Figures(int calls, double callsPerSecond, long p50, long p95, double nodeCpuMs, double harnessCpuMs, double workerCpuMs) {
+        Figures withCpu(double nodeCpuMsPerCall, double harnessCpuMsPerCall, double workerCpuMsPerCall) {
+            return new Figures(calls, callsPerSecond, p50, p95, nodeCpuMsPerCall, harnessCpuMsPerCall, workerCpuMsPerCall);
         }
 
         String row(int engines, String path) {
-            return String.format(Locale.ROOT, "%-8d %-5s %6d %11.1f %7d %7d %12.0f %15.0f", engines, path, calls, callsPerSecond, p50, p95,
-                    nodeCpuMs, harnessCpuMs);
+            return String.format(Locale.ROOT, "%-8d %-5s %6d %11.1f %7d %7d %12.0f %15.0f %14.0f", engines, path, calls, callsPerSecond, p50, p95,
+                    nodeCpuMs, harnessCpuMs, workerCpuMs);
         }
     }
 
