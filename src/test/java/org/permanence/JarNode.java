@@ -51,7 +51,9 @@ public final class JarNode implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: these tests run in `mvn verify`, after `package`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(System.getProperty(JVM_OPTIONS_PROPERTY, TEST_JVM_OPTIONS).trim().split(" +")));
+        // blank: the JVM's own defaults, as `java -jar` on a production machine
+        List.of(System.getProperty(JVM_OPTIONS_PROPERTY, TEST_JVM_OPTIONS).trim().split(" +")).stream()
+                .filter(option -> !option.isBlank()).forEach(command::add);
         command.addAll(List.of("-jar", JAR.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         if (profiles.length > 0) {
@@ -83,6 +85,11 @@ public final class JarNode implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** The operating system's id of the node's process (to read what it costs from /proc). */
+    public long pid() {
+        return process.pid();
     }
 
     /** The CPU the node's process has used so far, all its threads (a benchmark's cost per call). */
