@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * A technical failure (database, SMTP, storage down) is retried with growing pauses; after the last
  * try the engine raises an incident, visible in Cockpit with this message, that resumes when
- * resolved. The external-task API counts retries on the worker's side, hence this class.
+ * resolved. The external-task API counts retries on the worker's side, hence this class. An error
+ * (out of memory, say) counts as a failure too: let through, the task would only wait for its lock
+ * to expire and be tried again, forever, with no incident.
  */
 @Component
 @WorkerNode
@@ -47,7 +49,7 @@ public class Retries {
         desks.execute(() -> {
             try {
                 service.complete(task, work.get());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 fail(task, service, e);
             }
         });
@@ -63,7 +65,7 @@ public class Retries {
         Map<String, Object> variables;
         try {
             variables = work.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (businessOutcome.isInstance(e)) {
                 service.handleBpmnError(task, errorCode, e.getMessage(), Map.of(reasonVariable, e.getMessage()));
             } else {
@@ -74,7 +76,7 @@ public class Retries {
         completeOrRetry(task, service, () -> variables);
     }
 
-    public void fail(ExternalTask task, ExternalTaskService service, Exception error) {
+    public void fail(ExternalTask task, ExternalTaskService service, Throwable error) {
         int left = remainingAfter(task.getRetries());
         long pause = pauseBefore(left).toMillis();
         log.warn("{} failed for process instance {} (business key {}), {} retries left: {}", task.getTopicName(),
@@ -94,7 +96,7 @@ public class Retries {
         return policy.firstPause().multipliedBy(1L << Math.max(0, attemptsDone - 1));
     }
 
-    private static String stackTrace(Exception error) {
+    private static String stackTrace(Throwable error) {
         StringWriter text = new StringWriter();
         error.printStackTrace(new PrintWriter(text));
         return text.toString();

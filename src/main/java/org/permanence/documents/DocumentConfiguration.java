@@ -1,6 +1,7 @@
 package org.permanence.documents;
 
 import org.permanence.system.PermanenceProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class DocumentConfiguration {
 
     @Bean
-    DocumentReader documentReader(DocumentProperties documents, PermanenceProperties permanence) {
-        return new DocumentReader(documents, permanence.dataDir());
+    DocumentReader documentReader(DocumentProperties documents, PermanenceProperties permanence, MessageSource texts) {
+        return new DocumentReader(documents, permanence.dataDir(), texts);
     }
 }

@@ -25,23 +25,22 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.config.TikaConfig;
-import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.TikaMemoryLimitException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.apache.tika.sax.ToTextContentHandler;
 import org.permanence.system.BackgroundThreads;
+import org.permanence.system.ProblemTexts;
+import org.springframework.context.MessageSource;
 import org.permanence.documents.Reading.Outcome;
-import org.xml.sax.SAXException;
 import org.permanence.documents.Tesseract.OcrFailed;
 
 /**
@@ -49,7 +48,8 @@ import org.permanence.documents.Tesseract.OcrFailed;
  * the text layer; PDFBox counts the pages, draws the first-page preview and, when the text layer is
  * missing or thin (a scan), draws the first pages for Tesseract; images go to Tesseract directly.
  * Whatever cannot be read ends in a {@link Reading} with an outcome and a reason, never in an
- * exception that a worker would retry for nothing.
+ * exception that a worker would retry for nothing: a file past its {@link DocumentBounds} is refused
+ * before the costly work, and any error while reading, running out of memory included, is a reason too.
  */
 public class DocumentReader implements AutoCloseable {
 
@@ -58,6 +58,7 @@ public class DocumentReader implements AutoCloseable {
             MediaType.application("x-bzip2"), MediaType.application("x-xz"));
     private static final MediaType PDF = MediaType.application("pdf");
     private static final int PREVIEW_WIDTH = 600;
+    private static final int PREVIEW_HEIGHT = 3 * PREVIEW_WIDTH;
     /** Enough to recognise a page at a glance; drawing it costs more than reading its text. */
     private static final int PREVIEW_DPI = 50;
 
@@ -67,10 +68,17 @@ public class DocumentReader implements AutoCloseable {
     private final TikaConfig tika;
     private final AutoDetectParser parser;
     private final ExecutorService parsing;
+    private final DocumentBounds bounds;
 
+    /** Outside the application (a command, a test): the reasons' texts from the same files. */
     public DocumentReader(DocumentProperties limits, Path dataDir) {
+        this(limits, dataDir, ProblemTexts.texts());
+    }
+
+    public DocumentReader(DocumentProperties limits, Path dataDir, MessageSource texts) {
         this.limits = limits;
-        this.tesseract = new Tesseract(limits.tesseract(), limits.ocrLanguages(), limits.ocrPageTimeout());
+        this.bounds = new DocumentBounds(limits.bounds(), texts);
+        this.tesseract = new Tesseract(limits.tesseract(), limits.ocrLanguages(), limits.ocrPageTimeout(), limits.bounds().ocrMemory());
         this.ocrCache = new OcrCache(dataDir.resolve("ocr-cache"));
         this.tika = TikaConfig.getDefaultConfig();
         this.parser = new AutoDetectParser(tika);
@@ -78,6 +86,16 @@ public class DocumentReader implements AutoCloseable {
     }
 
     public Reading read(byte[] content) {
+        try {
+            return readWithin(content);
+        } catch (Throwable e) {
+            // out of memory, a parser's own bug…: the same bytes would fail again, so a person looks at them;
+            // what memory the failed try held is garbage once this returns
+            return Reading.refused(Outcome.CORRUPT, null, bounds.reason("document.bounds.failed", e.toString()));
+        }
+    }
+
+    private Reading readWithin(byte[] content) {
         if (content.length == 0) {
             return Reading.refused(Outcome.EMPTY, null, "Le fichier est vide (0 octet).");
         }
@@ -100,6 +118,9 @@ public class DocumentReader implements AutoCloseable {
             return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Ce type de fichier (" + mediaType + ") n'est pas pris en charge.");
         }
         try {
+            if (zipped(content)) {
+                bounds.checkZip(content);
+            }
             return withText(Reading.read(mediaType, textLayer(content), 1, 0, false, null));
         } catch (Refusal refusal) {
             return refusal.reading(mediaType);
@@ -124,8 +145,9 @@ public class DocumentReader implements AutoCloseable {
                 return Reading.refused(Outcome.TOO_MANY_PAGES, mediaType, "Le PDF a " + pages
                         + " pages, au-delà de la limite de " + limits.maxPages() + ".");
             }
+            bounds.checkPdf(pdf);
             PDFRenderer renderer = new PDFRenderer(pdf);
-            byte[] preview = png(preview(renderer.renderImageWithDPI(0, PREVIEW_DPI, ImageType.RGB)));
+            byte[] preview = png(preview(renderer.renderImageWithDPI(0, bounds.dpiFor(pdf.getPage(0), PREVIEW_DPI), ImageType.RGB)));
             String text = textLayer(pdf, pages);
             if (Tesseract.letters(text) >= (long) limits.minTextChars() * pages) {
                 return Reading.read(mediaType, text, pages, 0, false, preview);
@@ -136,7 +158,8 @@ public class DocumentReader implements AutoCloseable {
             if (!cached) {
                 StringBuilder pagesRead = new StringBuilder();
                 for (int page = 0; page < ocrPages; page++) {
-                    pagesRead.append(tesseract.read(png(renderer.renderImageWithDPI(page, limits.ocrDpi(), ImageType.GRAY)))).append('\n');
+                    float dpi = bounds.dpiFor(pdf.getPage(page), limits.ocrDpi());
+                    pagesRead.append(tesseract.read(png(renderer.renderImageWithDPI(page, dpi, ImageType.GRAY)))).append('\n');
                 }
                 ocr = pagesRead.toString();
                 ocrCache.put(cacheKey(content), ocr);
@@ -144,6 +167,8 @@ public class DocumentReader implements AutoCloseable {
             return withText(Reading.read(mediaType, text + '\n' + ocr, pages, ocrPages, cached, preview));
         } catch (InvalidPasswordException e) {
             return Reading.refused(Outcome.ENCRYPTED, mediaType, "Le PDF est protégé par un mot de passe : demander au client une version sans mot de passe.");
+        } catch (Refusal refusal) {
+            return refusal.reading(mediaType);
         } catch (OcrFailed e) {
             return Reading.refused(Outcome.CORRUPT, mediaType, "La lecture par OCR a échoué : " + e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -153,6 +178,7 @@ public class DocumentReader implements AutoCloseable {
 
     private Reading readImage(byte[] content, String mediaType) {
         try {
+            bounds.checkImage(content);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
             if (image == null) {
                 return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Cette image (" + mediaType + ") ne peut pas être lue.");
@@ -162,10 +188,12 @@ public class DocumentReader implements AutoCloseable {
             String text = ocrCache.get(cacheKey).orElse(null);
             boolean cached = text != null;
             if (!cached) {
-                text = tesseract.read(png(OcrImage.prepared(image)));
+                text = tesseract.read(png(OcrImage.prepared(image, bounds)));
                 ocrCache.put(cacheKey, text);
             }
             return withText(Reading.read(mediaType, text, 1, 1, cached, preview));
+        } catch (Refusal refusal) {
+            return refusal.reading(mediaType);
         } catch (OcrFailed e) {
             return Reading.refused(Outcome.CORRUPT, mediaType, "La lecture par OCR a échoué : " + e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -187,6 +215,11 @@ public class DocumentReader implements AutoCloseable {
             TesseractOCRConfig noOcr = new TesseractOCRConfig();
             noOcr.setSkipOcr(true);
             context.set(TesseractOCRConfig.class, noOcr);
+            // POI's default for docx and pptx builds the whole XML in memory, many times its size: read it as a stream
+            OfficeParserConfig office = new OfficeParserConfig();
+            office.setUseSAXDocxExtractor(true);
+            office.setUseSAXPptxExtractor(true);
+            context.set(OfficeParserConfig.class, office);
             PDFParserConfig pdf = new PDFParserConfig();
             pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
             pdf.setExtractInlineImages(false);
@@ -227,16 +260,23 @@ public class DocumentReader implements AutoCloseable {
         return text.length() > limits.maxTextChars() ? text.substring(0, limits.maxTextChars()) : text;
     }
 
+    /** A zip's first bytes: docx, xlsx, pptx, odt… are zips of parts. */
+    private static boolean zipped(byte[] content) {
+        return content.length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    }
+
     private String cacheKey(byte[] content) {
         return ContentHash.of(content) + "-" + Tesseract.RECIPE + "-" + limits.ocrLanguages().replace('+', '_') + "-" + limits.ocrDpi() + "-" + limits.ocrPages();
     }
 
     private static BufferedImage preview(BufferedImage image) {
         // a page drawn at PREVIEW_DPI is already small and opaque: no need to draw it a second time
-        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getWidth() <= PREVIEW_WIDTH) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getWidth() <= PREVIEW_WIDTH && image.getHeight() <= PREVIEW_HEIGHT) {
             return image;
         }
-        return scaled(image, Math.min(PREVIEW_WIDTH, image.getWidth()));
+        // a very tall strip is shown narrower rather than as a preview of millions of pixels
+        long fitsHeight = Math.max(1, (long) image.getWidth() * PREVIEW_HEIGHT / image.getHeight());
+        return scaled(image, (int) Math.min(Math.min(PREVIEW_WIDTH, image.getWidth()), fitsHeight));
     }
 
     private static BufferedImage scaled(BufferedImage image, int width) {
@@ -262,32 +302,5 @@ public class DocumentReader implements AutoCloseable {
     @Override
     public void close() {
         parsing.shutdownNow();
-    }
-
-    /** A reason to stop reading that will not change on a retry. */
-    private static final class Refusal extends Exception {
-        private final Outcome outcome;
-
-        Refusal(Outcome outcome, String reason) {
-            super(reason);
-            this.outcome = outcome;
-        }
-
-        static Refusal of(Throwable cause) {
-            if (cause instanceof EncryptedDocumentException) {
-                return new Refusal(Outcome.ENCRYPTED, "Le document est protégé par un mot de passe : demander au client une version sans mot de passe.");
-            }
-            if (cause instanceof TikaMemoryLimitException || String.valueOf(cause.getMessage()).contains("Zip bomb")) {
-                return new Refusal(Outcome.SUSPICIOUS, "Le fichier se décompresse en un volume anormal (bombe de décompression) : il n'est pas ouvert.");
-            }
-            if (cause instanceof TikaException || cause instanceof IOException || cause instanceof SAXException) {
-                return new Refusal(Outcome.CORRUPT, "Le document est endommagé et ne peut pas être lu (" + cause.getMessage() + ").");
-            }
-            return new Refusal(Outcome.CORRUPT, "Le document ne peut pas être lu (" + cause + ").");
-        }
-
-        Reading reading(String mediaType) {
-            return Reading.refused(outcome, mediaType, getMessage());
-        }
     }
 }

@@ -26,8 +26,10 @@ final class OcrImage {
     private OcrImage() {
     }
 
-    static BufferedImage prepared(BufferedImage image) {
-        int width = Math.max(image.getWidth(), Math.min(A4_WIDTH_AT_300_DPI, image.getWidth() * MOST_ENLARGED));
+    /** Enlarged within the page's pixel bound: a narrow, very tall strip is not drawn four times larger. */
+    static BufferedImage prepared(BufferedImage image, DocumentBounds bounds) {
+        double wanted = Math.max(1, Math.min(A4_WIDTH_AT_300_DPI, image.getWidth() * MOST_ENLARGED) / (double) image.getWidth());
+        int width = (int) Math.round(image.getWidth() * bounds.enlargement(image.getWidth(), image.getHeight(), wanted));
         int height = Math.max(1, (int) Math.round(image.getHeight() * (double) width / image.getWidth()));
         BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Reads the words of one page image with the Tesseract program (Debian's {@code tesseract-ocr},
  * installed by {@code .ci/ocr-up}). The image goes in on standard input and the text comes back on
- * standard output, so no temporary file is left behind; a page that takes too long is abandoned.
+ * standard output, so no temporary file is left behind; a page that takes too long is abandoned,
+ * and one that would need more than {@code memory} fails (the shell's {@code ulimit -v} bounds the
+ * program's address space) instead of taking the machine's memory from the node.
  */
 final class Tesseract {
 
@@ -25,11 +29,13 @@ final class Tesseract {
     private final String command;
     private final String languages;
     private final Duration pageTimeout;
+    private final DataSize memory;
 
-    Tesseract(String command, String languages, Duration pageTimeout) {
+    Tesseract(String command, String languages, Duration pageTimeout, DataSize memory) {
         this.command = command;
         this.languages = languages;
         this.pageTimeout = pageTimeout;
+        this.memory = memory;
     }
 
     /**
@@ -52,8 +58,9 @@ final class Tesseract {
     private String read(byte[] image, String thresholding) throws OcrFailed {
         // page segmentation 1: as 3 (the page's own layout), after detecting its orientation; a page
         // scanned upside down is otherwise read as nonsense
-        ProcessBuilder builder = new ProcessBuilder(List.of(command, "stdin", "stdout", "-l", languages, "--psm", "1",
-                "-c", "thresholding_method=" + thresholding));
+        // through sh: the limit is set in the shell, which then becomes Tesseract ($0 and its arguments, never parsed)
+        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", "ulimit -v " + memory.toKilobytes() + " && exec \"$0\" \"$@\"",
+                command, "stdin", "stdout", "-l", languages, "--psm", "1", "-c", "thresholding_method=" + thresholding));
         // one thread per page: the pages of a document, and documents, are already read side by side
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -74,8 +81,14 @@ final class Tesseract {
                 process.destroyForcibly();
                 throw new OcrFailed("Tesseract took longer than " + pageTimeout.toSeconds() + " s on one page", null);
             }
+            if (process.exitValue() == 127) {
+                // the shell's answer when the program is missing, or when it cannot even load within the bound
+                throw new OcrFailed("Tesseract cannot be started (" + command + "): install it with .ci/ocr-up, or give it more than "
+                        + memory.toMegabytes() + " MB (ocr-memory)", null);
+            }
             if (process.exitValue() != 0) {
-                throw new OcrFailed("Tesseract could not read the image (exit " + process.exitValue() + ")", null);
+                throw new OcrFailed("Tesseract could not read the image within " + memory.toMegabytes() + " MB of memory (exit "
+                        + process.exitValue() + ")", null);
             }
             return new String(output.join(), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {

@@ -71,7 +71,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    private static ProblemDetail withProblems(List<FieldProblem> problems) {
+    static ProblemDetail withProblems(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 problems.size() == 1 ? problems.get(0).field() + ": " + problems.get(0).message()
                         : problems.size() + " fields are not valid");

@@ -11,10 +11,15 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * the server runs in France.
  */
 @Configuration(proxyBeanMethods = false)
-class ProblemTexts {
+public class ProblemTexts {
 
     @Bean
     MessageSource messageSource() {
+        return texts();
+    }
+
+    /** The same texts for code that runs outside the application (a command, a unit test). */
+    public static MessageSource texts() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasenames("i18n/problems");
         source.setDefaultEncoding("UTF-8");
