@@ -52,12 +52,19 @@ record SignInAttempt(HttpServletRequest request, boolean loginForm, String user,
     }
 
     /**
-     * Whether the answer says the password was refused. The login form answers 401 (403 when refused for the
-     * application); a Basic request answers 401, or sends a page's reader to sign in (a redirect). 403 on a Basic
-     * request is a signed-in user refused an action, not a failed sign-in.
+     * Whether the answer says the password was refused: 401, or 403 from the login form (refused for the
+     * application). 403 on a Basic request is a signed-in user refused an action, not a failed sign-in.
+     */
+    boolean refusedWith(int status) {
+        return status == 401 || (loginForm && status == 403);
+    }
+
+    /**
+     * Whether a sign-in not known good failed: refused, or a Basic request to a page that sent its reader to sign
+     * in (a redirect), which would otherwise tell a guesser the password was wrong without spending her budget.
      */
     boolean failedWith(int status) {
-        return status == 401 || (loginForm ? status == 403 : status >= 300 && status < 400);
+        return refusedWith(status) || (!loginForm && status >= 300 && status < 400);
     }
 
     boolean hasCredentials() {

@@ -110,15 +110,14 @@ final class SignInThrottle implements Filter {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            boolean failed = attempt.failedWith(status);
             if (fingerprint != null && status >= 200 && status < 300) {
                 knownGood.signedIn(fingerprint);
-            } else if (fingerprint != null && failed) {
-                knownGood.refused(fingerprint);
             }
             if (!known) {
-                budgets.settle(source, attempt.user(), failed);
-            } else if (failed) {
+                budgets.settle(source, attempt.user(), attempt.failedWith(status));
+            } else if (attempt.refusedWith(status)) {
+                // the password changed since: no longer known good, and this failure counts
+                knownGood.refused(fingerprint);
                 budgets.failedUnreserved(source, attempt.user());
             }
         }

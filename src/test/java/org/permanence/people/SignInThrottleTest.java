@@ -137,6 +137,12 @@ class SignInThrottleTest {
             assertThat(Long.parseLong(answer.header("Retry-After"))).isBetween(1L, 60L);
         });
 
+        // the login's address decorated or encoded is the same login to the container, and refused the same
+        assertThat(login(sharedAddress, "/camunda/api/admin/auth/user/default/login;x=y/tasklist", "nadia", "guess").status())
+                .isEqualTo(429);
+        assertThat(login(sharedAddress, "/camunda/api/admin/auth/user/default/%6Cogin/tasklist", "nadia", "guess").status())
+                .isEqualTo(429);
+
         FromAddress.Answer nadia = login(sharedAddress, "nadia", DEMO_PASSWORD);
         assertThat(nadia.status()).as(nadia.body()).isEqualTo(200);
         assertThat(JSON.readTree(nadia.body()).get("userId").asText()).isEqualTo("nadia");
@@ -178,6 +184,10 @@ class SignInThrottleTest {
 
     /** Tasklist's login as the browser sends it: a page first (the session and its CSRF token), then the form. */
     private FromAddress.Answer login(FromAddress from, String user, String password) {
+        return login(from, "/camunda/api/admin/auth/user/default/login/tasklist", user, password);
+    }
+
+    private FromAddress.Answer login(FromAddress from, String path, String user, String password) {
         FromAddress.Answer page = from.send("GET", base + "/camunda/app/tasklist/default/", Map.of(), null);
         Map<String, String> cookies = new LinkedHashMap<>();
         page.all("Set-Cookie").forEach(cookie -> {
@@ -190,7 +200,7 @@ class SignInThrottleTest {
         headers.put("Origin", base);
         headers.put("Accept", "application/json");
         headers.put("Content-Type", "application/x-www-form-urlencoded");
-        return from.send("POST", base + "/camunda/api/admin/auth/user/default/login/tasklist", headers,
+        return from.send("POST", base + path, headers,
                 "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
