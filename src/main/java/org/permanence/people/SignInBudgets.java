@@ -19,6 +19,8 @@ final class SignInBudgets {
 
     /** An address or (address, user) that spends its budget is logged once a minute at most, with how many more were refused. */
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
+    /** Longer than any user id the office gives (Camunda's column holds 255). */
+    private static final int MAX_USER_CHARS = 256;
 
     private final SignInProperties.Budget perSource;
     private final SignInProperties.Budget perUser;
@@ -112,9 +114,13 @@ final class SignInBudgets {
         return bucket;
     }
 
-    /** NUL cannot be part of an address; the user is lower-cased so case variants share one budget. */
+    /**
+     * NUL cannot be part of an address; the user is lower-cased so case variants share one budget, and cut short so
+     * ten thousand remembered pairs stay small whatever length of name a stranger sends.
+     */
     private static String pair(String source, String user) {
-        return source + '\0' + user.toLowerCase(Locale.ROOT);
+        String shortened = user.length() > MAX_USER_CHARS ? user.substring(0, MAX_USER_CHARS) : user;
+        return source + '\0' + shortened.toLowerCase(Locale.ROOT);
     }
 
     private static Duration max(Duration a, Duration b) {
