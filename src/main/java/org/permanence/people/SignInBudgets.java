@@ -55,7 +55,8 @@ final class SignInBudgets {
         Duration wait = max(bySource.waitFor(perSource), byUser == null ? Duration.ZERO : byUser.waitFor(perUser));
         if (!wait.isZero()) {
             refusals.add(now);
-            Bucket logged = byUser == null ? bySource : byUser;
+            // the budget that refuses keeps the log's pace: a guesser trying many names from one address is one line a minute
+            Bucket logged = byUser == null || bySource.tokens < 1 ? bySource : byUser;
             return Optional.of(logged.refused(now, wait));
         }
         bySource.tokens -= 1;

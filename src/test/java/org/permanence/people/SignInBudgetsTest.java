@@ -114,6 +114,19 @@ class SignInBudgetsTest {
     }
 
     @Test
+    void anAddressTryingNameAfterNameIsLoggedOnceAMinuteToo() {
+        SignInBudgets budgets = budgets(1000);
+        for (int i = 0; i < 20; i++) {
+            failTimes(budgets, ATTACKER, "user-" + i, 1);
+        }
+        long logged = 0;
+        for (int i = 20; i < 500; i++) {
+            logged += budgets.reserve(ATTACKER, "user-" + i).orElseThrow().logNow() ? 1 : 0;
+        }
+        assertThat(logged).isEqualTo(1);
+    }
+
+    @Test
     void failuresLeaveTheHealthCountsAfterTheWindow() {
         SignInBudgets budgets = budgets(3);
         failTimes(budgets, ATTACKER, "nadia", 3);
