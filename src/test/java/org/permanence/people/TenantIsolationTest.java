@@ -71,7 +71,7 @@ class TenantIsolationTest {
 
     @Test
     void theEngineRestApiRefusesAnonymousAndWrongPasswords() {
-        // a user of her own: after a wrong password the engine locks the account for a few seconds
+        // a user of her own, so a wrong password spends no one else's sign-in budget (the engine locks nobody: SignInThrottleTest)
         if (identity.createUserQuery().userId("locked-out").count() == 0) {
             User user = identity.newUser("locked-out");
             user.setPassword("her-Password-1");
