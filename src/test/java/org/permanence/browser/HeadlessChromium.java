@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,8 +43,25 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, Tes
     /** Camunda's web apps are AngularJS, slow to render on a busy 2-core machine: be patient, never sleep. */
     private static final Duration PATIENCE = Duration.ofSeconds(45);
 
+    private final String language;
+    private final String timeZone;
     private WebDriver driver;
     private Path profile;
+
+    /** An American browser, on the machine's clock: what the tests ran with before Tasklist spoke French. */
+    HeadlessChromium() {
+        this("en-US", null);
+    }
+
+    private HeadlessChromium(String language, String timeZone) {
+        this.language = language;
+        this.timeZone = timeZone;
+    }
+
+    /** A browser in the office: French first (navigator.languages, Accept-Language), on Paris time. */
+    static HeadlessChromium inAFrenchOffice() {
+        return new HeadlessChromium("fr-FR,fr", "Europe/Paris");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -58,9 +76,13 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, Tes
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 // a fresh profile each run; a fixed size and language so screenshots look alike everywhere
-                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
+                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=" + language.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile());
+        if (timeZone != null) {
+            service.withEnvironment(Map.of("TZ", timeZone)); // Chromium's Intl (and Tasklist's footer) read the zone from TZ
+        }
+        driver = new ChromeDriver(service.build(), options);
     }
 
     @Override
