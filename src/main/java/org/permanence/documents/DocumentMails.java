@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.permanence.mail.AutomaticMails;
 import org.permanence.mail.IncomingMail;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
@@ -23,6 +24,11 @@ import org.springframework.stereotype.Service;
  * <p>A mail is taken once per client: table {@code document_mail} records it, by Message-ID, after
  * its documents are in. A crash in between leaves the mail unrecorded and it is read again; the
  * attachments already taken are then recognised by their content and linked as copies, never filed twice.
+ *
+ * <p>A mail a robot sent (see {@link org.permanence.mail.AutomaticMail}) is kept and listed with the
+ * automatic mails, and nobody is asked to look at it, when it answers a mail (an out-of-office reply,
+ * a bounce) or brings no document; a scanner's or an invoicing system's automatic mail with
+ * attachments is what the mailbox is for: its documents are taken in as usual.
  */
 @Service
 @EngineNode
@@ -33,11 +39,16 @@ public class DocumentMails {
     private final JdbcClient jdbc;
     private final ObjectStorage objects;
     private final DocumentIntake intake;
+    private final AutomaticMails automatic;
+    private final DocumentMailProperties settings;
 
-    DocumentMails(JdbcClient jdbc, ObjectStorage objects, DocumentIntake intake) {
+    DocumentMails(JdbcClient jdbc, ObjectStorage objects, DocumentIntake intake, AutomaticMails automatic,
+                  DocumentMailProperties settings) {
         this.jdbc = jdbc;
         this.objects = objects;
         this.intake = intake;
+        this.automatic = automatic;
+        this.settings = settings;
     }
 
     /** Takes the mail in for the client, unless it was taken before; answers the documents it became (none when taken before). */
@@ -45,8 +56,14 @@ public class DocumentMails {
         if (taken(clientId, mail.messageId())) {
             return List.of();
         }
-        objects.put(DocumentObjects.mail(clientId, mail.key()), mail.raw(), "message/rfc822");
+        String kept = DocumentObjects.mail(clientId, mail.key());
+        objects.put(kept, mail.raw(), "message/rfc822");
         String sender = mail.from().isBlank() ? "mail" : mail.from();
+        if (onlyKept(mail)) {
+            automatic.keep(settings.addressOf(clientId), clientId, mail, kept);
+            record(clientId, mail, sender, 0, mail.automatic().reason());
+            return List.of();
+        }
         String problem = problem(mail);
         List<DocumentIntake.Receipt> receipts = new ArrayList<>();
         if (problem != null) {
@@ -57,15 +74,20 @@ public class DocumentMails {
                 receipts.add(attachment(clientId, file, sender, mail));
             }
         }
-        // a second node that took the same mail meanwhile already recorded it: nothing more to do
-        jdbc.sql("insert into document_mail (client_id, message_id, sender, documents, problem, received_at) select ?, ?, ?, ?, ?, ? "
-                        + "where not exists (select 1 from document_mail where client_id = ? and message_id = ?)")
-                .params(clientId, mail.messageId(), cut(sender, 320), receipts.size(), problem == null ? null : cut(problem, 1000),
-                        Timestamp.from(Instant.now()), clientId, mail.messageId())
-                .update();
+        record(clientId, mail, sender, receipts.size(), problem);
         log.info("Mail {} from {} to the document mailbox of client {}: {} document(s){}", mail.messageId(), sender, clientId,
                 receipts.size(), problem == null ? "" : ", set aside for a secretary: " + problem);
         return receipts;
+    }
+
+    /** The mail is taken: {@code documents} documents, and why it went whole to a secretary or was only kept. */
+    private void record(String clientId, IncomingMail mail, String sender, int documents, String problem) {
+        // a second node that took the same mail meanwhile already recorded it: nothing more to do
+        jdbc.sql("insert into document_mail (client_id, message_id, sender, documents, problem, received_at) select ?, ?, ?, ?, ?, ? "
+                        + "where not exists (select 1 from document_mail where client_id = ? and message_id = ?)")
+                .params(clientId, mail.messageId(), cut(sender, 320), documents, problem == null ? null : cut(problem, 1000),
+                        Timestamp.from(Instant.now()), clientId, mail.messageId())
+                .update();
     }
 
     boolean taken(String clientId, String messageId) {
@@ -80,6 +102,11 @@ public class DocumentMails {
             return intake.setAside(clientId, file.name(), file.content(), DocumentIntake.Source.MAIL, sender,
                     "La pièce jointe « " + file.name() + " » du mail « " + mail.subject() + " » a été refusée : " + refused.getMessage());
         }
+    }
+
+    /** An automatic mail with no document to take in: an answer to some mail, or one that brings nothing. */
+    private static boolean onlyKept(IncomingMail mail) {
+        return mail.automatic() != null && (mail.automatic().answersAMail() || mail.problem() == null && mail.attachments().isEmpty());
     }
 
     private static String problem(IncomingMail mail) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
+import org.permanence.mail.AutomaticMails;
 import org.permanence.mail.IncomingMail;
 import org.permanence.storage.ObjectStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
  * Mails clients send to the secretariat: each taken once by its Message-ID (table
  * {@code incoming_mail}, whatever restarts or nodes read the mailbox again), kept whole in object
  * storage with its attachments, matched to the client by the sender's address, and described as the
- * variables of the mail-drafting case it starts.
+ * variables of the mail-drafting case it starts. An automatic mail (an out-of-office reply, a bounce)
+ * is kept and listed the same way but starts no case: nobody drafts an answer to a robot.
  */
 @Service
 public class IncomingMails {
@@ -26,11 +28,16 @@ public class IncomingMails {
     private final JdbcClient jdbc;
     private final ClientRepository clients;
     private final ObjectStorage storage;
+    private final AutomaticMails automatic;
+    private final DraftingProperties properties;
 
-    IncomingMails(JdbcClient jdbc, ClientRepository clients, ObjectStorage storage) {
+    IncomingMails(JdbcClient jdbc, ClientRepository clients, ObjectStorage storage, AutomaticMails automatic,
+                  DraftingProperties properties) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.storage = storage;
+        this.automatic = automatic;
+        this.properties = properties;
     }
 
     /**
@@ -47,9 +54,9 @@ public class IncomingMails {
 
     /** Keeps the mail and its attachments under its client (or aside when no client has its sender), and says what the case needs. */
     public Map<String, Object> keep(IncomingMail mail) {
-        List<String> owners = mail.from().isBlank() ? List.of() : clients.clientsOfEmail(mail.from());
+        List<String> owners = owners(mail);
         Client client = owners.size() == 1 ? clients.findById(owners.get(0)).orElse(null) : null;
-        String folder = (client == null ? "incoming/unmatched/" : "clients/" + client.id() + "/incoming/") + mail.key();
+        String folder = folder(mail, client);
         storage.put(folder + "/mail.eml", mail.raw(), "message/rfc822");
         List<String> attachmentKeys = new ArrayList<>();
         for (IncomingMail.File file : mail.attachments()) {
@@ -79,6 +86,25 @@ public class IncomingMails {
         }
         variables.put("incomingProblem", problem);
         return variables;
+    }
+
+    /** Keeps an automatic mail where {@link #keep} would, and lists it with the other automatic mails; starts nothing. */
+    public void keepAutomatic(IncomingMail mail) {
+        List<String> owners = owners(mail);
+        Client client = owners.size() == 1 ? clients.findById(owners.get(0)).orElse(null) : null;
+        String key = folder(mail, client) + "/mail.eml";
+        storage.put(key, mail.raw(), "message/rfc822");
+        automatic.keep(properties.incoming().username(), client == null ? null : client.id(), mail, key);
+        jdbc.sql("update incoming_mail set client_id = ?, problem = ? where message_id = ?")
+                .params(client == null ? null : client.id(), mail.automatic().reason(), mail.messageId()).update();
+    }
+
+    private List<String> owners(IncomingMail mail) {
+        return mail.from().isBlank() ? List.of() : clients.clientsOfEmail(mail.from());
+    }
+
+    private static String folder(IncomingMail mail, Client client) {
+        return (client == null ? "incoming/unmatched/" : "clients/" + client.id() + "/incoming/") + mail.key();
     }
 
     public void started(IncomingMail mail, String caseId, String problem) {

@@ -100,7 +100,9 @@ public class MailDrafts {
         }
         String emlKey = folder + "/mail.eml";
         String key = "mail-drafting:" + mail.caseId();
-        notifications.sendOnce(key, new ClientMail(client.id(), mail.recipientEmail(), mail.subject(), mail.text(), null, attachments),
+        // the secretary reviewed this mail and decided to send it: a person's mail, which an out-of-office may answer
+        notifications.sendOnce(key, new ClientMail(client.id(), mail.recipientEmail(), mail.subject(), mail.text(), null, attachments)
+                        .sentByAPerson(),
                 message -> storage.put(emlKey, eml(message), "message/rfc822"));
         return new Sent(outgoing.messageIdFor(key), emlKey, letterKey);
     }

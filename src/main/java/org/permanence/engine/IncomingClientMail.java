@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads the secretariat mailbox every {@code permanence.drafting.incoming.poll-every} and starts one
  * mail-drafting case per new mail, in the same transaction as the mail's claim: a crash leaves the
- * mail unclaimed and it is read again; a mail read again (restart, another node) is skipped.
+ * mail unclaimed and it is read again; a mail read again (restart, another node) is skipped. An
+ * automatic mail (out-of-office reply, bounce…) is claimed and kept the same way, and starts no case.
  */
 @Component
 @EngineNode
@@ -67,6 +68,11 @@ class IncomingClientMail implements DisposableBean {
 
     private boolean take(IncomingMail mail) {
         if (!incoming.claim(mail)) {
+            return true;
+        }
+        if (mail.automatic() != null) {
+            // answering an out-of-office reply can make two robots write to each other forever
+            incoming.keepAutomatic(mail);
             return true;
         }
         Map<String, Object> variables = incoming.keep(mail);

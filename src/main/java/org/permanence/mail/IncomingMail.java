@@ -22,9 +22,10 @@ import jakarta.mail.internet.MimeMessage;
  * One mail read from a mailbox (the secretariat's, a client's document mailbox), read as far as it
  * can be: who sent it, its subject, its text and attachments. A mail that cannot be read, or is too
  * large, still has an id and its raw bytes, and says its {@code problem}: it goes to a secretary, never away.
+ * A mail a robot sent says so in {@code automatic} (null for a person's mail): see {@link AutomaticMail}.
  */
 public record IncomingMail(String messageId, String from, String subject, String text, List<File> attachments, String problem,
-                           byte[] raw) {
+                           AutomaticMail automatic, byte[] raw) {
 
     public record File(String name, String contentType, byte[] content) {
     }
@@ -40,6 +41,7 @@ public record IncomingMail(String messageId, String from, String subject, String
         String id = fallbackId;
         String from = "";
         String subject = "";
+        AutomaticMail automatic = null;
         try {
             message = new MimeMessage(Session.getInstance(System.getProperties()), new ByteArrayInputStream(raw));
             id = message.getMessageID() == null ? fallbackId : message.getMessageID();
@@ -47,19 +49,20 @@ public record IncomingMail(String messageId, String from, String subject, String
             from = senders == null || senders.length == 0 ? "" : senders[0] instanceof InternetAddress address
                     ? address.getAddress() : senders[0].toString();
             subject = message.getSubject() == null ? "" : message.getSubject();
+            automatic = AutomaticMail.of(message).orElse(null);
         } catch (MessagingException e) {
-            return new IncomingMail(id, from, subject, "", List.of(), "illisible : " + e.getMessage(), raw);
+            return new IncomingMail(id, from, subject, "", List.of(), "illisible : " + e.getMessage(), automatic, raw);
         }
         if (raw.length > maxBytes) {
             return new IncomingMail(id, from, subject, "", List.of(), "trop gros : " + raw.length / 1024 + " Kio, au-delà de "
-                    + maxBytes / 1024 + " Kio", raw);
+                    + maxBytes / 1024 + " Kio", automatic, raw);
         }
         try {
             List<File> files = new ArrayList<>();
             String text = content(message, files);
-            return new IncomingMail(id, from, subject, text == null ? "" : text.strip(), files, null, raw);
+            return new IncomingMail(id, from, subject, text == null ? "" : text.strip(), files, null, automatic, raw);
         } catch (MessagingException | IOException e) {
-            return new IncomingMail(id, from, subject, "", List.of(), "illisible : " + e.getMessage(), raw);
+            return new IncomingMail(id, from, subject, "", List.of(), "illisible : " + e.getMessage(), automatic, raw);
         }
     }
 

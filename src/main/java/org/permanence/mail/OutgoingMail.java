@@ -19,9 +19,16 @@ import org.springframework.stereotype.Component;
  * client in {@link StoredMail#CLIENT_HEADER} and a Message-ID derived from an idempotency key: when a
  * crash makes us send the same mail again, the copy has the same Message-ID, which mail servers and
  * clients use to recognise (and usually drop) a duplicate.
+ *
+ * <p>A mail no person sent ({@link ClientMail#byAPerson()} false) says it is automatic: {@code
+ * Auto-Submitted: auto-generated} (RFC 3834), which out-of-office responders and mailing robots honour
+ * by not answering, and Microsoft's {@code X-Auto-Response-Suppress} for Exchange, which reads that instead.
  */
 @Component
 public class OutgoingMail {
+
+    /** RFC 3834's header: {@code no} for mail a person sent, anything else for mail a program sent or answered. */
+    public static final String AUTO_SUBMITTED = "Auto-Submitted";
 
     private final JavaMailSender sender;
     private final String from;
@@ -61,6 +68,11 @@ public class OutgoingMail {
                 helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
             }
             message.setHeader(StoredMail.CLIENT_HEADER, mail.clientId());
+            if (!mail.byAPerson()) {
+                message.setHeader(AUTO_SUBMITTED, "auto-generated");
+                // out-of-office and auto-replies only: a bounce (non-delivery report) still tells the relay's postmaster
+                message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+            }
             // JavaMailSenderImpl keeps a Message-ID that is already set instead of making up a new one
             message.setHeader("Message-ID", messageId);
             message.saveChanges();

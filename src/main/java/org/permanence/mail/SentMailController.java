@@ -17,18 +17,23 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * "Mails envoyés": what the embedded mail server received, so a first-time user sees the
  * confirmations and notifications clients and callers would get. Each user sees the mail of the
- * clients she serves; managers see all.
+ * clients she serves; managers see all. Below, the automatic mails our mailboxes received
+ * (out-of-office replies, bounces…), kept but not worked on: whatever the mail server, embedded or not.
  */
 @Controller
 @EngineNode
 class SentMailController {
 
+    private static final int AUTOMATIC_SHOWN = 200;
+
     private final ObjectProvider<MailFolder> folder;
     private final MailProperties properties;
+    private final AutomaticMails automatic;
 
-    SentMailController(ObjectProvider<MailFolder> folder, MailProperties properties) {
+    SentMailController(ObjectProvider<MailFolder> folder, MailProperties properties, AutomaticMails automatic) {
         this.folder = folder;
         this.properties = properties;
+        this.automatic = automatic;
     }
 
     @GetMapping("/mail")
@@ -41,6 +46,9 @@ class SentMailController {
         model.addAttribute("user", user);
         model.addAttribute("embedded", properties.embedded());
         model.addAttribute("mails", visible);
+        model.addAttribute("automaticMails", automatic.latest(AUTOMATIC_SHOWN).stream()
+                .filter(kept -> kept.clientId() == null ? user.isManager() : user.serves(kept.clientId()))
+                .toList());
         return "mail/list";
     }
 

@@ -28,6 +28,7 @@ import org.permanence.calls.CallerIdentification;
 import org.permanence.clients.Client;
 import org.permanence.clients.Clients;
 import org.permanence.mail.MailFolder;
+import org.permanence.mail.StoredMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -90,7 +91,7 @@ class AppointmentJourneyTest {
     }
 
     @Test
-    void theReminderGoesAtItsTimeThenTheSecretaryNotesANoShowWhichTheNextCallShows() {
+    void theReminderGoesAtItsTimeThenTheSecretaryNotesANoShowWhichTheNextCallShows() throws Exception {
         ConfirmedAppointment booked = ConfirmedAppointment.book(clients, runtime, book, mail);
         String caller = booked.appointment.caller().number();
         String line = booked.practice.phoneLines().get(0).number();
@@ -99,6 +100,9 @@ class AppointmentJourneyTest {
         management.executeJob(timer(booked.processInstanceId).getId());
         Eventually.await("the reminder", () -> booked.callersMails(mail).size() == 2);
         assertThat(booked.callersMails(mail).get(1).subject()).startsWith("Rappel : rendez-vous le lundi");
+        for (StoredMail confirmationThenReminder : booked.callersMails(mail)) {
+            assertThat(TestMail.autoSubmitted(confirmationThenReminder)).as("no person sends it").isEqualTo("auto-generated");
+        }
 
         Eventually.await("the end-of-appointment timer", () -> runtime.createProcessInstanceQuery()
                 .processInstanceId(booked.processInstanceId).activityIdIn("AppointmentOver").count() == 1);
@@ -132,6 +136,7 @@ class AppointmentJourneyTest {
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(booked.processInstanceId)
                 .activityId("AppointmentCancelled").count()).isEqualTo(1);
         assertThat(booked.callersMails(mail)).hasSize(2).last().satisfies(mail -> assertThat(mail.subject()).startsWith("Rendez-vous annulé"));
+        assertThat(TestMail.autoSubmitted(booked.callersMails(mail).get(1))).as("no person sends it").isEqualTo("auto-generated");
     }
 
     @Test

@@ -14,10 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permanence.Eventually;
 import org.permanence.OfficeIntegrationTest;
+import org.permanence.SharedNode;
 import org.permanence.TestMail;
+import org.permanence.TestOffice;
 import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.mail.AutomaticMails;
 import org.permanence.mail.IncomingMail;
+import org.permanence.mail.MailFolder;
 import org.permanence.mail.MailProperties;
 import org.permanence.storage.ObjectStorage;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +59,10 @@ class DocumentMailTest {
     JavaMailSenderImpl smtp;
     @Autowired
     MailProperties mail;
+    @Autowired
+    AutomaticMails automaticMails;
+    @Autowired
+    MailFolder folder;
 
     private String plumber;
 
@@ -120,6 +128,53 @@ class DocumentMailTest {
         assertThat(mails.take(plumber, IncomingMail.read(raw, 1_000))).isEmpty();
     }
 
+    @Test
+    void robotsMailsAreKeptAndListedWithoutAskingAnyoneButAScannersDocumentIsTakenIn() throws Exception {
+        String mailbox = settings.addressOf(plumber);
+        String supplier = "compta@fournisseur.example.fr";
+        String outOfOffice = sendRaw(TestMail.raw(supplier, mailbox, "Absent du bureau", "Auto-Submitted: auto-replied", TestMail.AWAY));
+        String autoreply = sendRaw(TestMail.raw(supplier, mailbox, "En congés", "X-Autoreply: yes",
+                TestMail.withAttachment("logo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+        String bulk = sendRaw(TestMail.raw(supplier, mailbox, "Nos promotions", "Precedence: bulk", TestMail.AWAY));
+        String bounce = sendRaw(TestMail.raw("mailer-daemon@example.fr", mailbox, "Undelivered Mail", null, TestMail.DELIVERY_REPORT));
+        TestMail.deliver(mail, mailbox, TestMail.message("Return-Path: <>\n"
+                + TestMail.raw("postmaster@example.fr", mailbox, "Accusé de réception", null, TestMail.AWAY)));
+        byte[] scan = TestDocuments.textPdf(1, invoice("2026-0702"));
+        sendRaw(TestMail.raw("scanner@plomberie.example.fr", mailbox, "Numérisation", "Auto-Submitted: auto-generated",
+                TestMail.withAttachment("scan.pdf", "application/pdf", scan)));
+
+        StoredDocument scanned = awaitDocument();
+        assertThat(scanned.originalName()).isEqualTo("scan.pdf");
+        assertThat(objects.get(DocumentObjects.original(plumber, scanned.id())).orElseThrow()).isEqualTo(scan);
+        Eventually.await("the five robots' mails kept", () -> {
+            readMailbox();
+            return automaticMails.latest(1_000).stream().filter(kept -> kept.mailbox().equals(mailbox)).count() == 5;
+        });
+        assertThat(records.ofClient(plumber)).as("nothing set aside for a secretary").singleElement()
+                .satisfies(document -> assertThat(document.id()).isEqualTo(scanned.id()));
+        for (String messageId : List.of(outOfOffice, autoreply, bulk, bounce)) {
+            assertThat(objects.exists(DocumentObjects.mail(plumber, IncomingMail.keyOf(messageId)))).as("kept").isTrue();
+            assertThat(mails.taken(plumber, messageId)).as("taken once").isTrue();
+        }
+        assertThat(automaticMails.latest(1_000)).filteredOn(kept -> kept.mailbox().equals(mailbox))
+                .extracting(AutomaticMails.Kept::reason).containsExactlyInAnyOrder(
+                        "réponse automatique (Auto-Submitted: auto-replied)", "réponse automatique (X-Autoreply: yes)",
+                        "envoi en nombre (Precedence: bulk)", "avis de remise (Content-Type: multipart/report)",
+                        "avis de remise (Return-Path: <>)");
+        String list = TestOffice.call("GET", SharedNode.baseUrl() + "/mail", "claire", TestOffice.DEMO_PASSWORD, null).body();
+        assertThat(list).contains("Absent du bureau", "En congés", "Nos promotions", "Undelivered Mail", "Accusé de réception");
+        assertThat(tasks.createTaskQuery().tenantIdIn(plumber).list()).as("no task but the scan's")
+                .allSatisfy(task -> assertThat(task.getProcessInstanceId()).isEqualTo(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey("document:" + scanned.id()).singleResult().getId()));
+        assertThat(TestMail.to(folder, supplier)).as("nothing answered").isEmpty();
+    }
+
+    private String sendRaw(String raw) throws Exception {
+        MimeMessage message = TestMail.message(raw);
+        smtp.send(message);
+        return message.getMessageID();
+    }
+
     /** Sends a mail from the plumber's supplier to the plumber's document mailbox; answers its Message-ID. */
     private String send(String subject, String text, String fileName, byte[] content) throws Exception {
         MimeMessage message = smtp.createMimeMessage();
@@ -140,14 +195,18 @@ class DocumentMailTest {
     /** The one document the plumber's mailbox gave, whether the background reader or this test read it first. */
     private StoredDocument awaitDocument() {
         Eventually.await("a document from the mailbox of " + plumber, () -> {
-            try {
-                mailboxes.read(plumber);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            readMailbox();
             return !records.ofClient(plumber).isEmpty();
         });
         return records.ofClient(plumber).get(0);
+    }
+
+    private void readMailbox() {
+        try {
+            mailboxes.read(plumber);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Task awaitTask(String documentId, String taskKey) {

@@ -146,6 +146,9 @@ class StoreOutageDuringClassificationTest {
                     .isTrue();
         }
         assertThat(filedMails(mailbox)).hasSize(filed.size());
+        for (StoredMail notice : filedMails(mailbox)) {
+            assertThat(TestMail.autoSubmitted(notice)).as("no person sends it").isEqualTo("auto-generated");
+        }
         assertThat(records.ofClient(plumber)).as("the upload refused during the outage left no row").hasSize(7);
         assertThat(storedDocumentFolders(plumber)).as("…and no file").hasSize(7);
     }

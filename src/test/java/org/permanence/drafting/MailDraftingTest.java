@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,14 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
+import org.permanence.SharedNode;
 import org.permanence.TestClients;
 import org.permanence.TestMail;
 import org.permanence.TestOffice;
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
 import org.permanence.clients.Clients;
+import org.permanence.links.SignedLinks;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.MailNotSent;
 import org.permanence.mail.StoredMail;
@@ -73,6 +76,8 @@ class MailDraftingTest {
     JavaMailSenderImpl smtp;
     @Autowired
     ExternalTaskService externalTasks;
+    @Autowired
+    SignedLinks links;
 
     @Test
     void aLetterIsDraftedEditedSentWithItsPdfAndArchivedAsEml() throws Exception {
@@ -116,6 +121,7 @@ class MailDraftingTest {
         await("the draft to reach the client", () -> !TestMail.to(folder, client.contactRules().email()).isEmpty());
         StoredMail ask = TestMail.to(folder, client.contactRules().email()).get(0);
         assertThat(ask.subject()).startsWith("À valider : ");
+        assertThat(TestMail.autoSubmitted(ask)).as("no person sends the request for approval").isEqualTo("auto-generated");
         assertThat(ask.text()).contains("Bonjour Hélène Lefèvre");
         String approve = link(ask.text(), "approve");
         assertThat(TestMail.to(folder, recipient)).isEmpty();
@@ -128,7 +134,41 @@ class MailDraftingTest {
 
         await("the approved mail to go", () -> ended(mail));
         assertThat(TestMail.to(folder, recipient)).hasSize(1);
-        assertThat(post(approve).body()).contains("Ce lien ne peut plus servir", "Il a déjà servi.");
+        assertThat(TestMail.autoSubmitted(TestMail.to(folder, recipient).get(0))).as("the secretary's mail, sent by a person").isNull();
+        HttpResponse<String> usedAgain = post(approve);
+        assertThat(usedAgain.statusCode()).isEqualTo(410);
+        assertThat(usedAgain.body()).contains("Ce lien ne peut plus servir", "Il a déjà servi.");
+        assertThat(TestMail.to(folder, recipient)).as("still one mail").hasSize(1);
+    }
+
+    @Test
+    void aLinkThatCannotServeShowsTheFriendlyPageInTheReadersLanguageWithAStatusSayingWhy() throws Exception {
+        Client client = clients.store(TestClients.client("approval", "en", MessageDelivery.IMMEDIATELY, LocalTime.NOON));
+        settings.save(client.id(), new DraftingSettings.Setting(true));
+        String mail = start(client, "answer", client.id() + ".caller@example.fr");
+        String base = SharedNode.baseUrl() + "/links/mail/";
+        String expired = links.sign(mail, ClientApprovals.APPROVE, Instant.now().minusSeconds(60));
+        String change = links.sign(mail, ClientApprovals.CHANGE, Instant.now().plusSeconds(600));
+
+        HttpResponse<String> expiredPage = get(base + "approve?t=" + expired);
+        assertThat(expiredPage.statusCode()).isEqualTo(410);
+        assertThat(expiredPage.body()).as("the client's language").contains("This link can no longer be used", "It has expired.");
+        HttpResponse<String> inFrench = get(base + "approve?t=" + expired, "fr-FR,fr;q=0.9");
+        assertThat(inFrench.statusCode()).isEqualTo(410);
+        assertThat(inFrench.body()).as("the browser's language").contains("Ce lien ne peut plus servir", "Il a expiré.");
+        assertThat(post(base + "approve?t=" + expired).statusCode()).isEqualTo(410);
+
+        HttpResponse<String> tampered = get(base + "approve?t=" + change.substring(0, change.length() - 2) + "xx", "en");
+        assertThat(tampered.statusCode()).isEqualTo(403);
+        assertThat(tampered.body()).contains("This link can no longer be used", "It is not valid.");
+        HttpResponse<String> wrongAction = post(base + "approve?t=" + change);
+        assertThat(wrongAction.statusCode()).isEqualTo(403);
+        assertThat(wrongAction.body()).contains("It is not valid.");
+
+        HttpResponse<String> valid = get(base + "change?t=" + change);
+        assertThat(valid.statusCode()).isEqualTo(200);
+        assertThat(valid.body()).contains("Ask for a change?");
+        assertThat(runtime.getVariable(mail, "clientAnswer")).as("no refused link answered for the client").isNull();
     }
 
     @Test
@@ -220,6 +260,11 @@ class MailDraftingTest {
 
     private static HttpResponse<String> get(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url, String acceptLanguage) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", acceptLanguage).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String link) throws Exception {

@@ -45,6 +45,21 @@ class OutgoingMailTest {
     }
 
     @Test
+    void anAutomaticMailSaysSoAndAMailAPersonSentDoesNot() throws Exception {
+        String to = "automatic-" + System.nanoTime() + "@example.fr";
+
+        outgoing.send(new ClientMail("cabinet-martin", to, "Rendez-vous confirmé", "Bonjour"), "automatic:" + to);
+        outgoing.send(new ClientMail("cabinet-martin", to, "Votre ordonnance", "Madame,").sentByAPerson(), "person:" + to);
+
+        List<StoredMail> received = TestMail.to(folder, to);
+        assertThat(received).hasSize(2);
+        assertThat(TestMail.autoSubmitted(received.get(0))).isEqualTo("auto-generated");
+        assertThat(received.get(0).message().getHeader("X-Auto-Response-Suppress", ",")).isEqualTo("OOF, AutoReply");
+        assertThat(TestMail.autoSubmitted(received.get(1))).isNull();
+        assertThat(received.get(1).message().getHeader("X-Auto-Response-Suppress")).isNull();
+    }
+
+    @Test
     void aKeyAlwaysGivesTheSameMessageIdAndAnotherKeyAnother() {
         assertThat(outgoing.messageIdFor("call-1:notify-client")).isEqualTo(outgoing.messageIdFor("call-1:notify-client"))
                 .isNotEqualTo(outgoing.messageIdFor("call-1:notify-urgent-contact"))

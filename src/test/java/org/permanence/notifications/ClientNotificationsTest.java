@@ -30,7 +30,7 @@ class ClientNotificationsTest {
     MailFolder folder;
 
     @Test
-    void aMessageGoesToTheClientsAddressOnceHoweverOftenTheStepRuns() {
+    void aMessageGoesToTheClientsAddressOnceHoweverOftenTheStepRuns() throws Exception {
         Client client = clients.store(TestClients.client("medecin", "fr", MessageDelivery.IMMEDIATELY, null));
         CallMessage message = message(client, "Renouvellement d'ordonnance", "annoyed");
 
@@ -42,13 +42,14 @@ class ClientNotificationsTest {
         StoredMail mail = received.get(0);
         assertThat(mail.clientId()).contains(client.id());
         assertThat(mail.subject()).isEqualTo("Message de M. Dupont : Renouvellement d'ordonnance");
+        assertThat(TestMail.autoSubmitted(mail)).as("no person sends it").isEqualTo("auto-generated");
         assertThat(mail.text()).contains("M. Dupont a appelé le mardi 11 mars à 14:32.", "Numéro : +33 6 12 34 56 78",
                 "Humeur : agacement", "Notes : Rappeler avant 18 h");
         assertThat(TestMail.to(folder, client.contactRules().urgentEmail())).isEmpty();
     }
 
     @Test
-    void anUrgentCallGoesToTheUrgentContactWithUrgentFirstInTheSubject() {
+    void anUrgentCallGoesToTheUrgentContactWithUrgentFirstInTheSubject() throws Exception {
         Client client = clients.store(TestClients.client("plumber", "en", MessageDelivery.DAILY_SUMMARY, LocalTime.of(3, 0)));
 
         notifications.tellUrgently(message(client, "Water leak in the kitchen", "distressed"));
@@ -56,6 +57,7 @@ class ClientNotificationsTest {
         List<StoredMail> received = TestMail.to(folder, client.contactRules().urgentEmail());
         assertThat(received).hasSize(1);
         assertThat(received.get(0).subject()).isEqualTo("URGENT: M. Dupont – Water leak in the kitchen");
+        assertThat(TestMail.autoSubmitted(received.get(0))).as("no person sends it").isEqualTo("auto-generated");
         assertThat(received.get(0).text()).contains("Urgent call for " + client.name(), "Mood: distressed");
         assertThat(received.get(0).clientId()).contains(client.id());
         assertThat(TestMail.to(folder, client.contactRules().email())).as("urgent mail goes to the urgent contact only").isEmpty();

@@ -54,6 +54,7 @@ class DailySummariesTest {
         StoredMail mail = received.get(0);
         assertThat(mail.clientId()).contains(client.id());
         assertThat(mail.subject()).isEqualTo("Récapitulatif du mercredi 12 mars : 2 messages");
+        assertThat(TestMail.autoSubmitted(mail)).as("no person sends it").isEqualTo("auto-generated");
         assertThat(mail.text()).contains("1. M. Dupont a appelé le mercredi 12 mars à 09:05.",
                 "2. Mme Lefèvre a appelé le mercredi 12 mars à 14:32.", "Motif : Résultats d'analyse à commenter");
         assertThat(mail.attachmentNames()).containsExactly("messages-2025-03-12.pdf");
