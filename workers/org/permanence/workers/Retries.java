@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
+import org.permanence.clients.OtherClientsReference;
 import org.permanence.system.WorkerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,8 @@ public class Retries {
     }
 
     public void fail(ExternalTask task, ExternalTaskService service, Throwable error) {
-        int left = remainingAfter(task.getRetries());
+        // a case pointing at another client's object stays refused however often it is tried: an incident now
+        int left = error instanceof OtherClientsReference ? 0 : remainingAfter(task.getRetries());
         long pause = pauseBefore(left).toMillis();
         log.warn("{} failed for process instance {} (business key {}), {} retries left: {}", task.getTopicName(),
                 task.getProcessInstanceId(), task.getBusinessKey(), left, error.toString());

@@ -6,13 +6,14 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.documents.DocumentClassifying;
 import org.permanence.system.WorkerNode;
+import org.permanence.workers.CaseClient;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
 /** Topic {@code classify-document}: the client's model suggests a category, and whether it is sure enough to file. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "classify-document", variableNames = {"documentId"})
+@ExternalTaskSubscription(topicName = "classify-document", variableNames = {"clientId", "documentId"})
 class ClassifyDocumentWorker implements ExternalTaskHandler {
 
     private final DocumentClassifying classifying;
@@ -25,6 +26,6 @@ class ClassifyDocumentWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        retries.completeOrRetry(task, service, () -> classifying.classify(task.getVariable("documentId")));
+        retries.completeOrRetry(task, service, () -> classifying.classify(CaseClient.of(task), task.getVariable("documentId")));
     }
 }

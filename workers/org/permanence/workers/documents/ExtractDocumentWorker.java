@@ -7,6 +7,7 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.documents.DocumentReading;
 import org.permanence.documents.DocumentUnreadable;
 import org.permanence.system.WorkerNode;
+import org.permanence.workers.CaseClient;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "extract-document", variableNames = {"documentId"}, lockDuration = 600_000)
+@ExternalTaskSubscription(topicName = "extract-document", variableNames = {"clientId", "documentId"}, lockDuration = 600_000)
 class ExtractDocumentWorker implements ExternalTaskHandler {
 
     static final String UNREADABLE = "DocumentUnreadable";
@@ -32,7 +33,7 @@ class ExtractDocumentWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        retries.completeOrRaise(task, service, () -> reading.read(task.getVariable("documentId")), DocumentUnreadable.class,
+        retries.completeOrRaise(task, service, () -> reading.read(CaseClient.of(task), task.getVariable("documentId")), DocumentUnreadable.class,
                 UNREADABLE, "unreadableReason");
     }
 }

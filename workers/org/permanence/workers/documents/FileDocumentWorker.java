@@ -9,6 +9,7 @@ import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.documents.DocumentFiling;
 import org.permanence.documents.StoredDocument;
 import org.permanence.system.WorkerNode;
+import org.permanence.workers.CaseClient;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "file-document", variableNames = {"documentId", "category", "classifiedBy"})
+@ExternalTaskSubscription(topicName = "file-document", variableNames = {"clientId", "documentId", "category", "classifiedBy"})
 class FileDocumentWorker implements ExternalTaskHandler {
 
     static final String CATEGORY_UNKNOWN = "CategoryUnknown";
@@ -35,7 +36,7 @@ class FileDocumentWorker implements ExternalTaskHandler {
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         String classifiedBy = task.getVariable("classifiedBy");
-        retries.completeOrRaise(task, service, () -> Map.of("filedKey", filing.file(task.getVariable("documentId"),
+        retries.completeOrRaise(task, service, () -> Map.of("filedKey", filing.file(CaseClient.of(task), task.getVariable("documentId"),
                 task.getVariable("category"), classifiedBy == null ? StoredDocument.BY_MODEL : classifiedBy)),
                 DocumentFiling.UnknownCategory.class, CATEGORY_UNKNOWN, "categoryProblem");
     }

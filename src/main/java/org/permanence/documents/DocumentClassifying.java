@@ -32,8 +32,9 @@ public class DocumentClassifying {
         this.clients = clients;
     }
 
-    public Map<String, Object> classify(String documentId) {
-        StoredDocument document = records.get(documentId);
+    /** Classifies document {@code documentId} for a case of client {@code clientId}: only that client's own. */
+    public Map<String, Object> classify(String clientId, String documentId) {
+        StoredDocument document = records.getOfClient(clientId, documentId);
         Client client = clients.findById(document.clientId())
                 .orElseThrow(() -> new IllegalStateException("client " + document.clientId() + " of document " + documentId + " is unknown"));
         String text = objects.get(DocumentObjects.text(document.clientId(), documentId))

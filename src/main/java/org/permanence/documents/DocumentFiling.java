@@ -36,9 +36,9 @@ public class DocumentFiling {
         this.notifications = notifications;
     }
 
-    /** Files the document; {@code classifiedBy} is the secretary who chose, or {@link StoredDocument#BY_MODEL}. */
-    public String file(String documentId, String category, String classifiedBy) {
-        StoredDocument document = records.get(documentId);
+    /** Files the document of a case of client {@code clientId} (only that client's own); {@code classifiedBy} is the secretary who chose, or {@link StoredDocument#BY_MODEL}. */
+    public String file(String clientId, String documentId, String category, String classifiedBy) {
+        StoredDocument document = records.getOfClient(clientId, documentId);
         Client client = clients.findById(document.clientId())
                 .orElseThrow(() -> new IllegalStateException("client " + document.clientId() + " of document " + documentId + " is unknown"));
         Set<String> known = knownCategories(client);

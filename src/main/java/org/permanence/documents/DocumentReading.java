@@ -28,8 +28,9 @@ public class DocumentReading {
         this.reader = reader;
     }
 
-    public Map<String, Object> read(String documentId) {
-        StoredDocument document = records.get(documentId);
+    /** Reads document {@code documentId} for a case of client {@code clientId}: only that client's own. */
+    public Map<String, Object> read(String clientId, String documentId) {
+        StoredDocument document = records.getOfClient(clientId, documentId);
         if (StoredDocument.UNREADABLE.equals(document.status())) {
             // set aside at intake (or found unreadable by an earlier try): the same reason, without opening it again
             throw new DocumentUnreadable(Reading.Outcome.SET_ASIDE, records.unreadableReason(documentId).orElse(""));

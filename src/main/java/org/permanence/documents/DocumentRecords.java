@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.permanence.clients.OtherClientsReference;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,6 +62,15 @@ public class DocumentRecords {
     /** A document the process knows of: its row must be there. */
     public StoredDocument get(String id) {
         return find(id).orElseThrow(() -> new IllegalStateException("document " + id + " has no row"));
+    }
+
+    /** The document a case of client {@code clientId} refers to, which must be that client's. */
+    public StoredDocument getOfClient(String clientId, String id) {
+        StoredDocument document = get(id);
+        if (clientId == null || !clientId.equals(document.clientId())) {
+            throw new OtherClientsReference("document " + id + " is not a document of the case's client " + clientId);
+        }
+        return document;
     }
 
     public List<StoredDocument> ofClient(String clientId) {

@@ -16,9 +16,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
+import org.permanence.clients.OtherClientsReference;
 import org.permanence.mail.ClientMail;
 import org.permanence.mail.OutgoingMail;
 import org.permanence.notifications.Notifications;
+import org.permanence.storage.ClientObjects;
 import org.permanence.storage.ObjectStorage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,9 +82,16 @@ public class MailDrafts {
     /**
      * Sends the mail once per case, however often this is retried: the letter is printed and kept, the
      * message is kept as {@code .eml} just before it goes, and a retry after a crash finds the mail sent.
+     * Only the client's own objects go out with its mail: any other attachment refuses the whole mail.
      */
     public Sent send(Outgoing mail) {
         Client client = client(mail.clientId());
+        for (String key : mail.attachmentKeys()) {
+            if (!ClientObjects.belongsTo(key, client.id())) {
+                throw new OtherClientsReference("Mail of case " + mail.caseId() + " not sent: its attachment " + key
+                        + " is not an object of its client " + client.id());
+            }
+        }
         String folder = "clients/" + client.id() + "/outbox/" + mail.caseId();
         List<ClientMail.Attachment> attachments = new ArrayList<>();
         String letterKey = null;

@@ -3,12 +3,14 @@ package org.permanence.engine;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
 import org.permanence.clients.ClientRepository;
 import org.permanence.clients.ClientSettingsSaved;
+import org.permanence.people.AsTheOffice;
 import org.permanence.system.EngineNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +38,12 @@ class DailySummaryInstances {
 
     private final RuntimeService runtime;
     private final ClientRepository clients;
+    private final IdentityService identity;
 
-    DailySummaryInstances(RuntimeService runtime, ClientRepository clients) {
+    DailySummaryInstances(RuntimeService runtime, ClientRepository clients, IdentityService identity) {
         this.runtime = runtime;
         this.clients = clients;
+        this.identity = identity;
     }
 
     /**
@@ -48,7 +52,11 @@ class DailySummaryInstances {
      */
     @EventListener
     void settingsSaved(ClientSettingsSaved saved) {
-        follow(saved.client(), saved.summaryScheduleChanged());
+        // the office keeps the summaries, not the person who saved the settings: she may not start a summary herself
+        AsTheOffice.run(identity, () -> {
+            follow(saved.client(), saved.summaryScheduleChanged());
+            return null;
+        });
     }
 
     @EventListener(ApplicationReadyEvent.class)

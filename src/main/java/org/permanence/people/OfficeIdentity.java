@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * The groups, rights and service account every installation needs, made idempotently at start-up
  * (before the workers open their subscriptions):
- * secretaries use Tasklist and start calls, tasks reach them through candidate groups and tenants;
+ * secretaries use Tasklist and start the processes started by hand, tasks reach them through candidate groups and tenants;
  * managers are engine administrators; workers may fetch and complete external tasks, nothing else.
  */
 @Component
@@ -34,6 +34,11 @@ public class OfficeIdentity implements InitializingBean {
 
     static final String TEAM_FILTER = "Tâches de mes clients";
     static final String MY_FILTER = "Mes tâches";
+    /**
+     * The processes a secretary starts by hand, from their start form in Tasklist (*Noter un appel*, *Écrire un
+     * mail*); every other process is marked {@code camunda:isStartableInTasklist="false"} and started by the office.
+     */
+    public static final List<String> STARTED_BY_HAND = List.of("call-intake", "mail-drafting");
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -56,7 +61,10 @@ public class OfficeIdentity implements InitializingBean {
         group(Groups.MANAGERS, "Responsables");
         group(Groups.WORKERS, "Comptes de service des workers");
         grant(Groups.SECRETARIES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(Groups.SECRETARIES, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
+        grant(Groups.SECRETARIES, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        // installations made before only the processes started by hand could be started by secretaries
+        revoke(Groups.SECRETARIES, Resources.PROCESS_DEFINITION, "*", Permissions.CREATE_INSTANCE);
+        STARTED_BY_HAND.forEach(process -> grant(Groups.SECRETARIES, Resources.PROCESS_DEFINITION, process, Permissions.CREATE_INSTANCE));
         grant(Groups.SECRETARIES, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // admin groups skip tenant checks, but queries still need grants: the same ones camunda-admin gets
         for (Resources resource : Resources.values()) {
@@ -123,6 +131,15 @@ public class OfficeIdentity implements InitializingBean {
             authorization.addPermission(permission);
         }
         authorizations.saveAuthorization(authorization);
+    }
+
+    private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizations.createAuthorizationQuery()
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization != null && authorization.isPermissionGranted(permission)) {
+            authorization.removePermission(permission);
+            authorizations.saveAuthorization(authorization);
+        }
     }
 
     private void taskFilter(String name, int priority, TaskQuery query) {

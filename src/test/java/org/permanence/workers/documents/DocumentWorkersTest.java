@@ -17,6 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.Test;
+import org.permanence.clients.OtherClientsReference;
 import org.permanence.documents.DocumentFiling;
 import org.permanence.documents.DocumentReading;
 import org.permanence.documents.DocumentUnreadable;
@@ -36,8 +37,9 @@ class DocumentWorkersTest {
     @Test
     void anUnreadableDocumentIsABpmnErrorWithTheReasonNotARetry() {
         DocumentReading reading = mock(DocumentReading.class);
+        doReturn("c").when(task).getVariable("clientId");
         doReturn("d1").when(task).getVariable("documentId");
-        doThrow(new DocumentUnreadable(Reading.Outcome.ENCRYPTED, "Le PDF est protégé par un mot de passe")).when(reading).read("d1");
+        doThrow(new DocumentUnreadable(Reading.Outcome.ENCRYPTED, "Le PDF est protégé par un mot de passe")).when(reading).read("c", "d1");
 
         new ExtractDocumentWorker(reading, RETRIES).execute(task, service);
 
@@ -49,9 +51,10 @@ class DocumentWorkersTest {
     @Test
     void storageThatIsDownIsRetriedWithTheReason() {
         DocumentReading reading = mock(DocumentReading.class);
+        doReturn("c").when(task).getVariable("clientId");
         doReturn("d1").when(task).getVariable("documentId");
         doReturn(null).when(task).getRetries();
-        doThrow(new ObjectStorageUnavailable("object storage unreachable", null)).when(reading).read("d1");
+        doThrow(new ObjectStorageUnavailable("object storage unreachable", null)).when(reading).read("c", "d1");
 
         new ExtractDocumentWorker(reading, RETRIES).execute(task, service);
 
@@ -62,12 +65,28 @@ class DocumentWorkersTest {
     @Test
     void aSecretarysCategoryIsFiledInHerNameAndTheModelsWordWhenNobodyAnswered() {
         DocumentFiling filing = mock(DocumentFiling.class);
+        doReturn("c").when(task).getVariable("clientId");
         doReturn("d1").when(task).getVariable("documentId");
         doReturn("facture").when(task).getVariable("category");
-        doReturn("filed/c/facture/2026/d1.pdf").when(filing).file("d1", "facture", StoredDocument.BY_MODEL);
+        doReturn("filed/c/facture/2026/d1.pdf").when(filing).file("c", "d1", "facture", StoredDocument.BY_MODEL);
 
         new FileDocumentWorker(filing, RETRIES).execute(task, service);
 
         verify(service).complete(task, Map.of("filedKey", "filed/c/facture/2026/d1.pdf"));
+    }
+
+    @Test
+    void anotherClientsDocumentIsAnIncidentAtOnceNeverRetried() {
+        DocumentReading reading = mock(DocumentReading.class);
+        doReturn("c").when(task).getVariable("clientId");
+        doReturn("d2").when(task).getVariable("documentId");
+        doReturn(null).when(task).getRetries();
+        doThrow(new OtherClientsReference("document d2 is not a document of the case's client c")).when(reading).read("c", "d2");
+
+        new ExtractDocumentWorker(reading, RETRIES).execute(task, service);
+
+        verify(service).handleFailure(eq(task), eq("document d2 is not a document of the case's client c"), anyString(), eq(0), anyLong());
+        verify(service, never()).complete(any(ExternalTask.class), any());
+        verify(service, never()).handleBpmnError(any(ExternalTask.class), anyString(), anyString(), any());
     }
 }
