@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
  * Gathers the dashboard's figures: calls, appointments and filed documents from the application's
  * tables, tasks from the engine (open ones through its API, finished ones from its history table, read
  * in bulk), mails awaiting approval from the engine's running executions. Only this week's rows are
- * read (indexes by time, migrations V60 and V61), so a year of history costs nothing more.
+ * read (indexes by time, migrations V16 and V17), so a year of history costs nothing more.
  */
 @Service
 @EngineNode

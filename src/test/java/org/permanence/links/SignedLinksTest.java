@@ -31,7 +31,7 @@ class SignedLinksTest {
     @BeforeEach
     void freshDatabase() {
         DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:mem:links-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V11__signed_links.sql")).execute(database);
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/V6__signed_links.sql")).execute(database);
         jdbc = JdbcClient.create(database);
         links = linksWith(SECRET, NOW);
     }
