@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reads the words of one page image with the Tesseract program (Debian's {@code tesseract-ocr},
- * installed by {@code .ci/ocr-up}). The image goes in on standard input and the text comes back on
- * standard output, so no temporary file is left behind; a page that takes too long is abandoned,
+ * Reads the words of one page image with the Tesseract program (Debian's {@code tesseract-ocr} with
+ * {@code -fra} and {@code -eng}; the test command installs them, {@code .ci/test-prerequisites}). The image
+ * goes in on standard input and the text comes back on standard output, so no temporary file is left behind; a page that takes too long is abandoned,
  * and one that would need more than {@code memory} fails (the shell's {@code ulimit -v} bounds the
  * program's address space) instead of taking the machine's memory from the node.
  */
@@ -68,7 +68,7 @@ final class Tesseract {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new OcrFailed("Tesseract cannot be started (" + command + "): install it with .ci/ocr-up", e);
+            throw new OcrFailed("Tesseract cannot be started (" + command + "): install it (apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng)", e);
         }
         CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         try (OutputStream in = process.getOutputStream()) {
@@ -83,7 +83,7 @@ final class Tesseract {
             }
             if (process.exitValue() == 127) {
                 // the shell's answer when the program is missing, or when it cannot even load within the bound
-                throw new OcrFailed("Tesseract cannot be started (" + command + "): install it with .ci/ocr-up, or give it more than "
+                throw new OcrFailed("Tesseract cannot be started (" + command + "): install it (apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng), or give it more than "
                         + memory.toMegabytes() + " MB (ocr-memory)", null);
             }
             if (process.exitValue() != 0) {

@@ -33,7 +33,7 @@ import org.springframework.util.FileSystemUtils;
  * One headless Debian Chromium per test class, driven by Debian's chromedriver. Both paths are
  * given explicitly, so Selenium Manager never runs and nothing is downloaded (CI has no internet).
  * Screenshots go to {@code target/screenshots}; a failing test leaves one there with the page source.
- * Without the browser the tests fail, never skip: CI installs it with {@code .ci/browser-up}.
+ * Without the browser the tests fail, never skip: the test command installs it ({@code .ci/test-prerequisites}).
  */
 final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
@@ -68,7 +68,7 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, Tes
         for (Path executable : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(executable)) {
                 fail(executable + " is missing: the browser tests need Debian's chromium and chromium-driver "
-                        + "(run .ci/browser-up, or: apt-get install chromium chromium-driver)");
+                        + "(run .ci/test-prerequisites, or: apt-get install chromium chromium-driver)");
             }
         }
         profile = Files.createTempDirectory("permanence-chromium-");
