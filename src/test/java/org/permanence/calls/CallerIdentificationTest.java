@@ -84,6 +84,6 @@ class CallerIdentificationTest {
 
         assertThat(card).containsEntry("lineKnown", false).doesNotContainKey("clientId")
                 .containsEntry("clientName", "Ligne inconnue +33999999999")
-                .containsEntry("callerNumber", "numéro masqué");
+                .containsEntry("callerNumber", "Numéro masqué");
     }
 }
