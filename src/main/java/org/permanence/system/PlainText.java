@@ -41,6 +41,17 @@ public final class PlainText {
     }
 
     /**
+     * The text on one line: line breaks and other control characters become a space. For places
+     * where a line break has a meaning of its own (a calendar's content lines, a header).
+     */
+    public static String oneLine(String value) {
+        if (value == null) {
+            return null;
+        }
+        return CONTROLS.matcher(LINE_BREAKS.matcher(value).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    /**
      * The text as one line of markdown that shows exactly these characters: the Tasklist renders a
      * form's text views as markdown with HTML, so a subject {@code [payer ici](https://…)} would be a
      * live link, {@code <img …>} an element, a line break a new heading or list.
@@ -49,7 +60,6 @@ public final class PlainText {
         if (value == null) {
             return "";
         }
-        String oneLine = CONTROLS.matcher(LINE_BREAKS.matcher(value).replaceAll(" ")).replaceAll("");
-        return PUNCTUATION.matcher(oneLine).replaceAll(match -> Matcher.quoteReplacement("\\" + match.group()));
+        return PUNCTUATION.matcher(oneLine(value)).replaceAll(match -> Matcher.quoteReplacement("\\" + match.group()));
     }
 }
