@@ -1,6 +1,7 @@
 package org.permanence.system;
 
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -61,5 +62,14 @@ public final class PlainText {
             return "";
         }
         return PUNCTUATION.matcher(oneLine(value)).replaceAll(match -> Matcher.quoteReplacement("\\" + match.group()));
+    }
+
+    /** Several lines of text (a mail's body) as markdown that shows these characters, each line on its own line. */
+    public static String linesInMarkdown(String value) {
+        if (value == null) {
+            return "";
+        }
+        // two spaces end a markdown line without ending the paragraph
+        return value.lines().map(PlainText::inMarkdown).collect(Collectors.joining("  \n"));
     }
 }
