@@ -110,8 +110,10 @@ class AircallWebhook {
         }
         List<FieldProblem> problems = new ArrayList<>();
         WebhookFields.required("data.id", call.id(), problems);
-        if (isNew) {
-            WebhookFields.required("data.number.digits", call.number() == null ? null : call.number().digits(), problems);
+        String line = call.number() == null ? null : call.number().digits();
+        // news may describe the call too, and then may file it: its line is held to the same measure
+        if (isNew || line != null && !line.isBlank()) {
+            WebhookFields.required("data.number.digits", line, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
