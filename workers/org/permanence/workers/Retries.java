@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.permanence.clients.OtherClientsReference;
+import org.permanence.system.PlainText;
 import org.permanence.system.WorkerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +83,7 @@ public class Retries {
         int left = error instanceof OtherClientsReference ? 0 : remainingAfter(task.getRetries());
         long pause = pauseBefore(left).toMillis();
         log.warn("{} failed for process instance {} (business key {}), {} retries left: {}", task.getTopicName(),
-                task.getProcessInstanceId(), task.getBusinessKey(), left, error.toString());
+                task.getProcessInstanceId(), PlainText.forLog(task.getBusinessKey()), left, PlainText.forLog(error));
         service.handleFailure(task, error.getMessage() == null ? error.toString() : error.getMessage(),
                 stackTrace(error), left, pause);
     }

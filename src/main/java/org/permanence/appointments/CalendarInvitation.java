@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.permanence.clients.Client;
+import org.permanence.system.PlainText;
 
 /**
  * The appointment as a calendar event (RFC 5545/5546) the caller's and the client's calendars file
@@ -35,6 +36,8 @@ import org.permanence.clients.Client;
 final class CalendarInvitation {
 
     static final String FILE_NAME = "rendez-vous.ics";
+    /** The longest content line RFC 5545 allows, line break excluded. */
+    private static final int MAX_OCTETS = 75;
 
     enum Kind { REQUEST, CANCEL }
 
@@ -50,7 +53,7 @@ final class CalendarInvitation {
     }
 
     static byte[] of(Kind kind, Appointment appointment, Client client, String typeName, String organizerEmail, Instant now) {
-        VEvent event = new VEvent(appointment.start(), appointment.end(), typeName + " — " + client.name());
+        VEvent event = new VEvent(appointment.start(), appointment.end(), PlainText.oneLine(typeName + " — " + client.name()));
         event.add(new Uid(uid(appointment)));
         event.add(new Sequence(appointment.sequence()));
         event.replace(new DtStamp(now));
@@ -71,18 +74,44 @@ final class CalendarInvitation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+        return foldedInOctets(text.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Content lines of at most 75 octets, as RFC 5545 (3.1) asks: ical4j folds at 73 characters,
+     * which a name with accents makes longer than 75 octets. Its lines are unfolded and folded again
+     * between characters, never inside one.
+     */
+    static String foldedInOctets(String calendar) {
+        StringBuilder folded = new StringBuilder();
+        for (String line : calendar.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")) {
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+                if (octets + size > MAX_OCTETS) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                }
+                folded.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+            folded.append("\r\n");
+        }
+        return folded.toString();
     }
 
     private static Organizer organizer(Client client, String email) {
         Organizer organizer = new Organizer(URI.create("mailto:" + email));
-        organizer.add(new Cn(client.name()));
+        organizer.add(new Cn(PlainText.oneLine(client.name())));
         return organizer;
     }
 
     private static Attendee attendee(Appointment appointment) {
         Attendee attendee = new Attendee(URI.create("mailto:" + appointment.caller().email()));
-        attendee.add(new Cn(appointment.caller().name()));
+        // what the caller typed: ical4j quotes a parameter, but a line break (a lone CR too) would end the content line
+        attendee.add(new Cn(PlainText.oneLine(appointment.caller().name())));
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(PartStat.ACCEPTED);
         return attendee;

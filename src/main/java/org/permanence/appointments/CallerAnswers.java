@@ -17,6 +17,7 @@ import org.permanence.links.LinkCheck;
 import org.permanence.links.SignedLinks;
 import org.permanence.system.EngineNode;
 import org.permanence.system.InvalidRequest;
+import org.permanence.system.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,7 +90,7 @@ public class CallerAnswers {
             boolean pickAgain = answer.state() == State.SLOT_TAKEN || answer.state() == State.SLOT_REFUSED;
             return pickAgain ? look(token, action).as(answer.state()) : answer;
         } catch (InvalidRequest refused) {
-            log.info("Caller's new time {} refused: {}", newStart, refused.problems());
+            log.info("Caller's new time {} refused: {}", PlainText.forLog(newStart), PlainText.forLog(refused.problems()));
             return look(token, action).as(State.SLOT_REFUSED);
         } catch (CallerReplies.NotWaiting notWaiting) {
             log.warn("Caller's {} not taken, nothing changed: {}", action, notWaiting.getMessage());

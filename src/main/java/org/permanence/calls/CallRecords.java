@@ -37,7 +37,7 @@ public class CallRecords {
                         insert into call (id, business_key, provider, provider_call_id, client_id, dialled_number, caller_number,
                           status, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, call.businessKey(), call.provider(), call.providerCallId(), clientId,
-                        normalised(call.dialledNumber()), normalised(call.callerNumber()), call.status().name(), now())
+                        line(call.dialledNumber()), normalised(call.callerNumber()), call.status().name(), now())
                 .update();
         return id;
     }
@@ -55,6 +55,12 @@ public class CallRecords {
         return jdbc.sql("update call set status = :status where provider = :provider and provider_call_id = :callId and status in (:earlier)")
                 .param("status", status.name()).param("provider", provider).param("callId", providerCallId).param("earlier", earlier)
                 .update() > 0;
+    }
+
+    /** Whether this provider's call has its row, whatever its status. */
+    public boolean isFiled(String provider, String providerCallId) {
+        return jdbc.sql("select count(*) from call where provider = ? and provider_call_id = ?").params(provider, providerCallId)
+                .query(Long.class).single() > 0;
     }
 
     /**
@@ -79,7 +85,7 @@ public class CallRecords {
                               received_at, caller_name, reason, category, mood, notes, handled_by, recorded_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID().toString(), call.processInstanceId(), call.businessKey(), call.clientId(),
-                            normalised(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(), now,
+                            line(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(), now,
                             call.callerName(), call.reason(), call.category(), call.mood(), call.notes(), call.handledBy(), now)
                     .update();
         }
@@ -113,8 +119,12 @@ public class CallRecords {
 
     /** A caller's last calls to one client, newest first: what the secretary sees before she answers. */
     public List<Call> lastCallsOf(String clientId, String callerNumber, int limit) {
+        String caller = normalised(callerNumber);
+        if (caller == null) {
+            return List.of();
+        }
         return jdbc.sql("select * from call where client_id = ? and caller_number = ? order by received_at desc, id limit ?")
-                .params(clientId, normalised(callerNumber), limit).query(CallRecords::call).list();
+                .params(clientId, caller, limit).query(CallRecords::call).list();
     }
 
     /**
@@ -132,8 +142,17 @@ public class CallRecords {
                 .params(userId, Timestamp.from(since)).query((rs, row) -> rs.getString("mood")).list();
     }
 
-    /** Numbers are compared in E.164; what is no phone number (a hidden caller) is kept as written. */
+    /**
+     * Numbers are kept and compared in E.164. What is no phone number (a withheld caller's
+     * {@code anonymous}, or anything else a provider or a form sent) is kept as none: a withheld
+     * caller is nobody in particular, never matched with another.
+     */
     private static String normalised(String number) {
+        return PhoneNumbers.e164(number).orElse(null);
+    }
+
+    /** The line that rang, in E.164 when it is a number; a provider's line is never withheld, and an unknown one still lands for the managers. */
+    private static String line(String number) {
         return number == null ? null : PhoneNumbers.e164(number).orElse(number);
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.permanence.appointments.AppointmentBook;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
+import org.permanence.system.PlainText;
 import org.permanence.telephony.PhoneNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -50,11 +51,12 @@ public class CallerIdentification {
 
     public Map<String, Object> identify(String dialledNumber, String callerNumber) {
         Map<String, Object> card = new LinkedHashMap<>();
-        card.put("callerNumber", PhoneNumbers.e164(callerNumber).orElse(callerNumber));
+        Optional<String> caller = PhoneNumbers.e164(callerNumber);
+        card.put("callerNumber", caller.orElse(PhoneNumbers.WITHHELD));
         Optional<Client> client = PhoneNumbers.e164(dialledNumber).flatMap(clients::clientOfLine).flatMap(clients::findById);
         card.put("lineKnown", client.isPresent());
         // the task list names the client of each call; an unknown line is named by its number
-        card.put("clientName", "Ligne inconnue " + PhoneNumbers.e164(dialledNumber).orElse(dialledNumber));
+        card.put("clientName", "Ligne inconnue " + PhoneNumbers.e164(dialledNumber).orElse("(numéro illisible)"));
         client.ifPresent(found -> {
             card.put("clientId", found.id());
             card.put("clientName", found.name());
@@ -62,16 +64,23 @@ public class CallerIdentification {
             card.put("briefingUrgentWhen", found.briefing().urgentWhen());
             card.put("briefingPutThrough", found.briefing().putThrough());
             card.putAll(deadlines(found.contactRules()));
-            card.putAll(history(found, callerNumber));
+            if (caller.isEmpty()) {
+                // every hidden caller would otherwise be one person: nothing of another's calls is shown, no name filled in
+                card.put("callerHistory", "Numéro masqué : impossible de reconnaître l'appelant, demandez son nom.");
+                card.put("callerNoShows", 0);
+                return;
+            }
+            card.putAll(history(found, caller.get()));
             // a caller who missed appointments without a word may be asked to confirm the next one
-            card.put("callerNoShows", appointments.noShows(found.id(), PhoneNumbers.e164(callerNumber).orElse(callerNumber)));
+            card.put("callerNoShows", appointments.noShows(found.id(), caller.get()));
         });
         return card;
     }
 
     /**
      * The caller's last handled calls to this client, for the card; a returning caller's name is
-     * filled in for the secretary, who corrects it if someone else is on the line.
+     * filled in for the secretary, who corrects it if someone else is on the line. What earlier
+     * callers said is shown as they said it: the card is markdown, their words are not.
      */
     private Map<String, Object> history(Client client, String callerNumber) {
         List<Call> earlier = calls.lastCallsOf(client.id(), callerNumber, HISTORY + 1).stream()
@@ -83,8 +92,8 @@ public class CallerIdentification {
         }
         ZoneId zone = ZoneId.of(client.timeZone());
         history.put("callerHistory", earlier.stream()
-                .map(call -> "- " + WHEN.format(call.receivedAt().atZone(zone)) + " — " + call.callerName() + " : "
-                        + call.reason() + " (" + call.category() + ", " + call.mood() + ")")
+                .map(call -> "- " + WHEN.format(call.receivedAt().atZone(zone)) + " — " + PlainText.inMarkdown(call.callerName()) + " : "
+                        + PlainText.inMarkdown(call.reason()) + " (" + call.category() + ", " + call.mood() + ")")
                 .collect(Collectors.joining("\n")));
         history.put("callerName", earlier.get(0).callerName());
         return history;

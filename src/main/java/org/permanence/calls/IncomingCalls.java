@@ -2,6 +2,7 @@ package org.permanence.calls;
 
 import org.permanence.clients.ClientRepository;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PlainText;
 import org.permanence.telephony.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public class IncomingCalls {
                     records.linkProcess(callId, started);
                     return started;
                 });
-                log.info("Call {} started process instance {}", call.businessKey(), processInstanceId);
+                log.info("Call {} started process instance {}", PlainText.forLog(call.businessKey()), processInstanceId);
                 return Outcome.STARTED;
             } catch (DuplicateKeyException alreadyFiled) {
                 records.progress(call.provider(), call.providerCallId(), call.status());
@@ -66,6 +67,19 @@ public class IncomingCalls {
     /** News about a call already announced (answered, ended); it never starts anything. */
     public Outcome progress(String provider, String providerCallId, CallStatus status) {
         return records.progress(provider, providerCallId, status) ? Outcome.STATUS_RECORDED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * News about a call that carries the call itself, as every Aircall call event does. Providers do
+     * not promise the order of their events: news that comes before the call was announced announces
+     * it, with the status it already has, and the announcement that follows is only old news.
+     */
+    public Outcome progressOrReceive(IncomingCall call) {
+        Outcome news = progress(call.provider(), call.providerCallId(), call.status());
+        if (news == Outcome.STATUS_RECORDED || records.isFiled(call.provider(), call.providerCallId())) {
+            return news;
+        }
+        return receive(call);
     }
 
     private String clientOf(String dialledNumber) {

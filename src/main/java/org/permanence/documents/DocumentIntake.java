@@ -9,6 +9,7 @@ import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
+import org.permanence.system.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,7 @@ public class DocumentIntake {
         if (received.copy()) {
             // the first copy's original is the one kept
             objects.delete(key);
-            log.info("Document {} for client {} ({}) is a copy of document {}: linked, not worked again", documentId, clientId, name,
+            log.info("Document {} for client {} ({}) is a copy of document {}: linked, not worked again", documentId, clientId, PlainText.forLog(name),
                     received.documentId());
             return new Receipt(received.documentId(), true, mediaType, name);
         }

@@ -10,6 +10,7 @@ import org.permanence.mail.IncomingMail;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.permanence.system.InvalidRequest;
+import org.permanence.system.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,8 +76,8 @@ public class DocumentMails {
             }
         }
         record(clientId, mail, sender, receipts.size(), problem);
-        log.info("Mail {} from {} to the document mailbox of client {}: {} document(s){}", mail.messageId(), sender, clientId,
-                receipts.size(), problem == null ? "" : ", set aside for a secretary: " + problem);
+        log.info("Mail {} from {} to the document mailbox of client {}: {} document(s){}", PlainText.forLog(mail.messageId()),
+                PlainText.forLog(sender), clientId, receipts.size(), problem == null ? "" : ", set aside for a secretary: " + PlainText.forLog(problem));
         return receipts;
     }
 

@@ -12,6 +12,7 @@ import org.permanence.clients.ClientRepository;
 import org.permanence.mail.AutomaticMails;
 import org.permanence.mail.IncomingMail;
 import org.permanence.storage.ObjectStorage;
+import org.permanence.system.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -71,7 +72,9 @@ public class IncomingMails {
         variables.put("incomingFrom", mail.from());
         variables.put("incomingSubject", mail.subject());
         variables.put("incomingKey", folder + "/mail.eml");
-        variables.put("request", "**Demande de " + mail.from() + " :** " + mail.subject() + "\n\n" + mail.text());
+        // shown as markdown in Relire le brouillon: the sender's words are shown as he wrote them, never as links or markup
+        variables.put("request", "**Demande de " + PlainText.inMarkdown(mail.from()) + " :** " + PlainText.inMarkdown(mail.subject()) + "\n\n"
+                + PlainText.linesInMarkdown(mail.text()));
         variables.put("reason", mail.subject());
         variables.put("notes", mail.text());
         variables.put("templateCode", "answer");

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.permanence.calls.CallIntake;
 import org.permanence.calls.IncomingCall;
 import org.permanence.system.EngineNode;
+import org.permanence.telephony.PhoneNumbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,8 @@ class CallIntakeProcess implements CallIntake {
     public String start(IncomingCall call) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(TenantOfDialledLine.DIALLED_NUMBER, call.dialledNumber());
-        variables.put("callerNumber", call.callerNumber());
+        // what the provider wrote for a withheld number (anonymous, Restricted…) or any text that is no number never reaches the case
+        variables.put("callerNumber", PhoneNumbers.caller(call.callerNumber()));
         variables.put("provider", call.provider());
         variables.put("providerCallId", call.providerCallId());
         return runtime.startProcessInstanceByKey(PROCESS_KEY, call.businessKey(), variables).getId();

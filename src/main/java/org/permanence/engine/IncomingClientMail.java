@@ -12,6 +12,7 @@ import org.permanence.drafting.IncomingMails;
 import org.permanence.mail.IncomingMail;
 import org.permanence.mail.MailboxReader;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -79,8 +80,8 @@ class IncomingClientMail implements DisposableBean {
         String caseId = runtime.startProcessInstanceByKey("mail-drafting", "mail-" + mail.key(), variables).getId();
         String problem = (String) variables.get("incomingProblem");
         incoming.started(mail, caseId, problem);
-        log.info("Mail {} from {} started mail-drafting case {}{}", mail.messageId(), mail.from(), caseId,
-                problem == null ? "" : " for a secretary to examine: " + problem);
+        log.info("Mail {} from {} started mail-drafting case {}{}", PlainText.forLog(mail.messageId()), PlainText.forLog(mail.from()), caseId,
+                problem == null ? "" : " for a secretary to examine: " + PlainText.forLog(problem));
         return true;
     }
 

@@ -59,13 +59,23 @@ class AircallWebhook {
             return Receipt.ignored(null);
         }
         AircallEvent.Data call = requireCall(event.data(), status == CallStatus.RINGING);
-        if (status != CallStatus.RINGING) {
-            return Receipt.of(call.id(), calls.progress(PROVIDER, call.id(), status));
-        }
         if (call.direction() != null && !"inbound".equals(call.direction())) {
             return Receipt.ignored(call.id());
         }
-        return Receipt.of(call.id(), calls.receive(new IncomingCall(PROVIDER, call.id(), call.number().digits(), call.rawDigits(), status)));
+        if (status == CallStatus.RINGING) {
+            return Receipt.of(call.id(), calls.receive(incoming(call, status)));
+        }
+        if (call.number() == null || call.number().digits() == null || call.number().digits().isBlank()) {
+            return Receipt.of(call.id(), calls.progress(PROVIDER, call.id(), status));
+        }
+        // Aircall describes the whole call in every event and does not promise their order: an ended
+        // call whose call.created comes later (or never) is still the call, filed with its last status
+        return Receipt.of(call.id(), calls.progressOrReceive(incoming(call, status)));
+    }
+
+    /** A withheld caller's raw_digits is Aircall's "anonymous", or nothing at all: both are the call of a withheld number. */
+    private static IncomingCall incoming(AircallEvent.Data call, CallStatus status) {
+        return new IncomingCall(PROVIDER, call.id(), call.number().digits(), call.rawDigits(), status);
     }
 
     private AircallEvent parse(byte[] body) throws IOException {
@@ -90,16 +100,20 @@ class AircallWebhook {
         }
     }
 
-    /** The call's id always; its numbers when it is new, since they say whose line rang. */
+    /**
+     * The call's id always; the line that rang when it is new, since it says whose call it is. The
+     * caller's number may be missing: Aircall sends none for a withheld number.
+     */
     private static AircallEvent.Data requireCall(AircallEvent.Data call, boolean isNew) {
         if (call == null) {
             throw new InvalidRequest(List.of(new FieldProblem("data", "is missing; a call event describes its call there")));
         }
         List<FieldProblem> problems = new ArrayList<>();
         WebhookFields.required("data.id", call.id(), problems);
-        if (isNew) {
-            WebhookFields.required("data.raw_digits", call.rawDigits(), problems);
-            WebhookFields.required("data.number.digits", call.number() == null ? null : call.number().digits(), problems);
+        String line = call.number() == null ? null : call.number().digits();
+        // news may describe the call too, and then may file it: its line is held to the same measure
+        if (isNew || line != null && !line.isBlank()) {
+            WebhookFields.required("data.number.digits", line, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);

@@ -65,6 +65,19 @@ class CallerIdentificationTest {
                 .allMatch(line -> line.startsWith("- ") && line.contains("Mme Lefèvre : Fuite n°"));
     }
 
+    /** What an earlier caller said is shown in Traiter l'appel's markdown card as he said it, never as a link or markup. */
+    @Test
+    void anEarlierCallersWordsAreShownAsTextOnTheCard() {
+        String caller = "06 55 44 11 " + (10 + (int) (System.nanoTime() % 80));
+        calls.record(new HandledCall("markdown-" + caller, null, "plomberie-leroy", "05 56 98 76 54", caller,
+                "<img src=x onerror=alert(1)>", "**URGENT** [payer ici](https://evil.example/pay)\n# Titre", "message", "calm", null, null));
+
+        String history = (String) identification().identify("05 56 98 76 54", caller).get("callerHistory");
+
+        assertThat(history).contains("\\<img src\\=x onerror\\=alert\\(1\\)\\> : \\*\\*URGENT\\*\\* \\[payer ici\\]\\(https\\:\\/\\/evil\\.example\\/pay\\) \\# Titre")
+                .doesNotContain("[payer ici](").hasLineCount(1);
+    }
+
     /** The deployment guard lets decision tables read what the worker declares it sets: the declaration must be the card. */
     @Test
     void theWorkerDeclaresExactlyTheVariablesOfAFullCard() throws ClassNotFoundException {
@@ -84,6 +97,6 @@ class CallerIdentificationTest {
 
         assertThat(card).containsEntry("lineKnown", false).doesNotContainKey("clientId")
                 .containsEntry("clientName", "Ligne inconnue +33999999999")
-                .containsEntry("callerNumber", "numéro masqué");
+                .containsEntry("callerNumber", "Numéro masqué");
     }
 }

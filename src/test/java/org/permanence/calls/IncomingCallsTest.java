@@ -9,9 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.clients.ClientRepository;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -29,6 +32,19 @@ class IncomingCallsTest {
     ClientRepository clients;
     @Autowired
     TransactionOperations transactions;
+
+    /** A provider's call id is the caller's side of the wire: one with a line break must not write a line of its own in the log. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCallIdWithLineBreaksForgesNoLogLine(CapturedOutput output) {
+        IncomingCalls calls = new IncomingCalls(records, started -> UUID.randomUUID().toString(), clients, transactions);
+        String forged = "forged-" + NEXT_CALL.incrementAndGet() + "\r\n04:00 INFO Admin : reset";
+
+        assertThat(calls.receive(new IncomingCall("test", forged, "+33145678910", "anonymous", CallStatus.RINGING)))
+                .isEqualTo(IncomingCalls.Outcome.STARTED);
+
+        assertThat(output.getAll()).contains(forged.replace("\r\n", "\\r\\n")).doesNotContain("\n04:00 INFO Admin");
+    }
 
     @Test
     void aSecondDeliveryWhileTheFirstIsStillStartingStartsNothing() throws Exception {

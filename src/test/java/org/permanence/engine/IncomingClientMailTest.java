@@ -89,6 +89,26 @@ class IncomingClientMailTest {
         assertThat(storage.exists(drafts.archivedEml(mailCase.getId()).orElseThrow())).isTrue();
     }
 
+    /** A sender's markdown and markup are his words: Relire le brouillon shows them as typed, never as a live link or an element. */
+    @Test
+    void aSubjectWithAMarkdownLinkIsShownAsTextInTheDraftsReview() throws Exception {
+        Client client = clients.store(TestClients.client("lien", "fr", MessageDelivery.IMMEDIATELY, LocalTime.NOON));
+        String subject = "**URGENT** [payer ici](https://evil.example/pay)";
+        String messageId = write(client.contactRules().email(), subject, "Bonjour,\n<img src=x onerror=alert(1)>\n# Réglez aujourd'hui", null);
+
+        ProcessInstance mailCase = caseOf(messageId);
+        String request = (String) runtime.getVariable(mailCase.getId(), "request");
+
+        assertThat(request).contains("\\*\\*URGENT\\*\\* \\[payer ici\\]\\(https\\:\\/\\/evil\\.example\\/pay\\)")
+                .contains("\\<img src\\=x onerror\\=alert\\(1\\)\\>").contains("\\# Réglez aujourd\\'hui")
+                .doesNotContain("[payer ici](", "\n# ");
+        // past the office's own heading, no markup character is left unescaped
+        assertThat(request.substring(request.indexOf(" :** ") + 5)).doesNotContainPattern("(?<!\\\\)[<>\\[\\]()*]");
+        // the case keeps the sender's own words for the draft itself
+        assertThat(runtime.getVariable(mailCase.getId(), "incomingSubject")).isEqualTo(subject);
+        assertThat(runtime.getVariable(mailCase.getId(), "reason")).isEqualTo(subject);
+    }
+
     @Test
     void aMailFromAnUnknownAddressGoesToTheManagersAsATask() throws Exception {
         String messageId = write("inconnu-" + System.nanoTime() + "@example.org", "Question", "Bonjour, qui êtes-vous ?", null);

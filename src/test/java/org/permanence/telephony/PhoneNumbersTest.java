@@ -34,4 +34,21 @@ class PhoneNumbersTest {
     void showsANumberTheWayPeopleDialIt(String stored, String shown) {
         assertThat(PhoneNumbers.readable(stored)).isEqualTo(shown);
     }
+
+    /** What Twilio (From) and Aircall (raw_digits) send for a caller who hides his number, and ids that are no number at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"anonymous", "Anonymous", "ANONYMOUS", "Restricted", "Unknown", "Blocked", "Unavailable", "+266696687",
+            "+7378742833", "+86282452253", "+2562533", "<script>alert(1)</script>", "06 12 34 56 78\r\nX-Forged: 1",
+            "<b>0612345678</b>", "0612345678\u0000"})
+    void aWithheldNumberIsNoNumberAndIsShownAsNumeroMasque(String written) {
+        assertThat(PhoneNumbers.e164(written)).isEmpty();
+        assertThat(PhoneNumbers.caller(written)).isEqualTo("Numéro masqué");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void noCallerIdIsAWithheldNumberToo(String written) {
+        assertThat(PhoneNumbers.caller(written)).isEqualTo(PhoneNumbers.WITHHELD);
+        assertThat(PhoneNumbers.caller(null)).isEqualTo(PhoneNumbers.WITHHELD);
+    }
 }

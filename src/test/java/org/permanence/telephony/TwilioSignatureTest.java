@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,47 @@ class TwilioSignatureTest {
         assertThat(TwilioSignature.matches(SIGNATURE, AUTH_TOKEN, URL.replace("https", "http"), documentedParameters())).isFalse();
         assertThat(TwilioSignature.matches(SIGNATURE, AUTH_TOKEN, URL, changed)).isFalse();
         assertThat(TwilioSignature.matches("NOT" + SIGNATURE, AUTH_TOKEN, URL, documentedParameters())).isFalse();
+    }
+
+    /** Twilio drops the port of an HTTPS callback, or keeps it: both forms of the configured URL are its signature. */
+    @Test
+    void aSignatureOfTheUrlWithOrWithoutItsStandardPortIsAccepted() {
+        String withPort = "https://mycompany.com:443/myapp.php?foo=1&bar=2";
+        String signedWithPort = TwilioSignature.of(AUTH_TOKEN, withPort, documentedParameters());
+
+        assertThat(TwilioSignature.matches(SIGNATURE, AUTH_TOKEN, withPort, documentedParameters())).isTrue();
+        assertThat(TwilioSignature.matches(signedWithPort, AUTH_TOKEN, URL, documentedParameters())).isTrue();
+        String plainHttp = "http://mycompany.com/myapp.php";
+        assertThat(TwilioSignature.matches(TwilioSignature.of(AUTH_TOKEN, "http://mycompany.com:80/myapp.php", documentedParameters()),
+                AUTH_TOKEN, plainHttp, documentedParameters())).isTrue();
+    }
+
+    /** Only the standard port may vary: another port, host or scheme is another URL, and its signature is refused. */
+    @Test
+    void aSignatureOfAnotherPortHostOrSchemeIsStillRefused() {
+        for (String other : List.of("https://mycompany.com:8443/myapp.php?foo=1&bar=2", "https://mycompany.com:80/myapp.php?foo=1&bar=2",
+                "http://mycompany.com:443/myapp.php?foo=1&bar=2", "https://evil.example/myapp.php?foo=1&bar=2",
+                "https://mycompany.com/myapp.php?foo=1&bar=3")) {
+            assertThat(TwilioSignature.matches(TwilioSignature.of(AUTH_TOKEN, other, documentedParameters()), AUTH_TOKEN, URL,
+                    documentedParameters())).as(other).isFalse();
+        }
+        assertThat(TwilioSignature.matches("RSOYDt4T1cUTdK1PDd93/VVr8B9=", AUTH_TOKEN, "https://mycompany.com:443/myapp.php?foo=1&bar=2",
+                documentedParameters())).isFalse();
+    }
+
+    /** The legacy query-string encoding: a space as %20 where the request has +, quotes and brackets left as they are. */
+    @Test
+    void aSignatureOfTheQueryStringInItsLegacyEncodingIsAccepted() {
+        String asSent = "https://mycompany.com/myapp.php?office=Saint+%C3%89tienne&note=%27a%27+%28b%29";
+        String legacy = "https://mycompany.com/myapp.php?office=Saint%20%C3%89tienne&note='a'%20(b)";
+
+        assertThat(TwilioSignature.withLegacyQuery(asSent)).isEqualTo(legacy);
+        assertThat(TwilioSignature.matches(TwilioSignature.of(AUTH_TOKEN, legacy, documentedParameters()), AUTH_TOKEN, asSent,
+                documentedParameters())).isTrue();
+        assertThat(TwilioSignature.matches(TwilioSignature.of(AUTH_TOKEN, legacy.replace("mycompany.com", "mycompany.com:443"),
+                documentedParameters()), AUTH_TOKEN, asSent, documentedParameters())).isTrue();
+        assertThat(TwilioSignature.matches(TwilioSignature.of(AUTH_TOKEN, legacy.replace("Saint", "Sainte"), documentedParameters()),
+                AUTH_TOKEN, asSent, documentedParameters())).isFalse();
     }
 
     @Test

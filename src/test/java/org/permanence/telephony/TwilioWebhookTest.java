@@ -62,6 +62,32 @@ class TwilioWebhookTest {
         assertThat(delivered.processesOf(sid)).hasSize(1);
     }
 
+    /** Twilio signs some callbacks with the query string encoded the legacy way: the callback is still Twilio's. */
+    @Test
+    void aCallbackSignedWithTheLegacyQueryEncodingIsAccepted() throws Exception {
+        String sid = newCallSid();
+        Map<String, String> ringing = callback(sid, "ringing", LAWYERS_LINE);
+        String asSent = webhook + "?office=Saint+%C3%89tienne";
+
+        HttpResponse<String> response = TestOffice.post(asSent, FORM, form(ringing), TwilioWebhook.SIGNATURE_HEADER,
+                TwilioSignature.of(TestOffice.TWILIO_AUTH_TOKEN, webhook + "?office=Saint%20%C3%89tienne", ringing));
+
+        assertThat(outcome(response)).isEqualTo("started");
+        assertThat(delivered.processesOf(sid)).hasSize(1);
+    }
+
+    @Test
+    void aSignatureOfAnotherQueryIsStillRefused() {
+        String sid = newCallSid();
+        Map<String, String> ringing = callback(sid, "ringing", LAWYERS_LINE);
+
+        HttpResponse<String> response = TestOffice.post(webhook + "?office=Saint+%C3%89tienne", FORM, form(ringing),
+                TwilioWebhook.SIGNATURE_HEADER, TwilioSignature.of(TestOffice.TWILIO_AUTH_TOKEN, webhook + "?office=Lyon", ringing));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(delivered.processesOf(sid)).isEmpty();
+    }
+
     @Test
     void simultaneousDeliveriesOfOneCallStartOneProcess() throws Exception {
         String sid = newCallSid();
