@@ -4,6 +4,7 @@ import static org.springframework.security.authorization.AuthenticatedAuthorizat
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasAnyRole;
 import static org.springframework.security.authorization.AuthorityAuthorizationManager.hasRole;
 import static org.springframework.security.authorization.AuthorizationManagers.allOf;
+import static org.springframework.security.authorization.AuthorizationManagers.anyOf;
 import static org.springframework.security.authorization.AuthorizationManagers.not;
 
 import java.util.Arrays;
@@ -73,11 +74,6 @@ final class OfficeAccess {
                         .access(PERSON)
                 // anything else (a path added later and forgotten here) needs a sign-in at least
                 .anyRequest().authenticated();
-    }
-
-    @SafeVarargs
-    private static AuthorizationManager<RequestAuthorizationContext> anyOf(AuthorizationManager<RequestAuthorizationContext>... any) {
-        return org.springframework.security.authorization.AuthorizationManagers.anyOf(any);
     }
 
     private static RequestMatcher[] engine(HttpMethod method, String... paths) {
