@@ -1,5 +1,9 @@
 // Draws the managers' dashboard from GET /api/dashboard with Chart.js. Each canvas gets
 // data-rendered="true" and data-points (the sum of what it shows) once drawn, for people and tests alike.
+const TEXTS = JSON.parse(document.getElementById('dashboard-texts').textContent);
+const LANGUAGE = document.getElementById('dashboard').dataset.language;
+const DASHBOARD_URL = document.getElementById('dashboard').dataset.url;
+
 (function () {
   const palette = ['#1f4e79', '#d97706', '#15803d', '#b42318', '#7c3aed', '#0e7490', '#be185d', '#4d7c0f', '#a16207', '#475569'];
   const colour = i => palette[i % palette.length];

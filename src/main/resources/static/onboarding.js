@@ -1,6 +1,7 @@
 // The "New client" page: its usual mail templates follow the client's language until the manager
 // adapts them, and each problem in the summary at the top leads to its field.
 
+const USUAL_TEMPLATES = JSON.parse(document.getElementById('usual-templates').textContent);
 const TEMPLATE_FIELDS = ['code', 'name', 'kind', 'subject', 'body'];
 const language = document.getElementById('language');
 let templatesLanguage = language.value;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** Operators see each part of the system separately, and Prometheus can scrape metrics. */
+/** Operators (managers, the metrics group) see each part of the system separately, and Prometheus can scrape metrics. */
 @OfficeIntegrationTest
 class HealthTest {
 
@@ -26,12 +26,12 @@ class HealthTest {
     }
 
     private static JsonNode health() throws Exception {
-        return new ObjectMapper().readTree(TestOffice.call("GET", SharedNode.baseUrl() + "/actuator/health", null, null, null).body());
+        return new ObjectMapper().readTree(TestOffice.call("GET", SharedNode.baseUrl() + "/actuator/health", "nadia", TestOffice.DEMO_PASSWORD, null).body());
     }
 
     @Test
     void prometheusMetricsAreExposed() {
-        String metrics = TestOffice.call("GET", SharedNode.baseUrl() + "/actuator/prometheus", null, null, null).body();
+        String metrics = TestOffice.call("GET", SharedNode.baseUrl() + "/actuator/prometheus", "nadia", TestOffice.DEMO_PASSWORD, null).body();
 
         assertThat(metrics).as(metrics.substring(0, Math.min(300, metrics.length()))).contains("jvm_memory_used_bytes").contains("hikaricp_connections_active");
     }

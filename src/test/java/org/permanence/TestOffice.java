@@ -38,7 +38,10 @@ public final class TestOffice {
     /** The settings of one node: ports and folders of its own, everything else as configured. */
     public static Map<String, Object> nodeProperties(Path dataDir) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", freePort());
+        int port = freePort();
+        properties.put("server.port", port);
+        // the address the tests' browsers open the office at: the task forms show document previews from there
+        properties.put("permanence.documents.public-base-url", "http://127.0.0.1:" + port);
         properties.put("permanence.data-dir", dataDir.toString());
         properties.put("permanence.storage.endpoint", "http://127.0.0.1:" + freePort());
         properties.put("permanence.mail.smtp-port", freePort());

@@ -53,7 +53,7 @@ class WorkerRoleIT {
                         + "/engine-rest/history/external-task-log?successLog=true&processInstanceId=" + started,
                         "nadia", DEMO_PASSWORD, null).body());
                 assertThat(log.findValuesAsText("workerId")).containsOnly("worker-node-1");
-                assertThat(call("GET", engine.baseUrl() + "/actuator/health", null, null, null).body())
+                assertThat(call("GET", engine.baseUrl() + "/actuator/health", "nadia", DEMO_PASSWORD, null).body())
                         .contains("permanence-worker@127.0.0.1");
                 assertThat(worker.logText()).doesNotContain("CamundaBpmAutoConfiguration");
             }

@@ -40,11 +40,11 @@ class ClientController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Client create(SignedInUser user, @Valid @RequestBody Client client) {
-        return clients.create(user, client);
+        return clients.create(client);
     }
 
     @PutMapping("/{id}")
     Client update(SignedInUser user, @PathVariable String id, @Valid @RequestBody Client client) {
-        return clients.update(user, id, client);
+        return clients.update(id, client);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.permanence.clients.ClientRepository;
+import org.permanence.links.LinkProperties;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
@@ -13,8 +14,6 @@ import org.permanence.system.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Where every document comes in, whatever brought it (upload, mail, watched folder): the original is
@@ -39,24 +38,27 @@ public class DocumentIntake {
     private final DocumentReader reader;
     private final DocumentProperties properties;
     private final ClassificationStart start;
+    private final LinkProperties links;
 
     DocumentIntake(ObjectStorage objects, DocumentRecords records, ClientRepository clients, DocumentReader reader,
-                   DocumentProperties properties, ClassificationStart start) {
+                   DocumentProperties properties, ClassificationStart start, LinkProperties links) {
         this.objects = objects;
         this.records = records;
         this.clients = clients;
         this.reader = reader;
         this.properties = properties;
         this.start = start;
+        this.links = links;
     }
 
-    /** Camunda Forms show an image only from an absolute address: the office's public one, or the one the upload came to. */
+    /**
+     * Camunda Forms show an image only from an absolute address: the office's configured public one (the
+     * documents' own, else the links'), never one taken from the request, whose Host header anyone writes.
+     */
     private String previewUrl(String documentId) {
         String base = properties.publicBaseUrl();
-        if ((base == null || base.isBlank()) && RequestContextHolder.getRequestAttributes() != null) {
-            base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        }
-        return (base == null ? "" : base.replaceAll("/+$", "")) + "/api/documents/" + documentId + "/preview";
+        String path = "/api/documents/" + documentId + "/preview";
+        return base == null || base.isBlank() ? links.at(path) : base.replaceAll("/+$", "") + path;
     }
 
     public Receipt receive(String clientId, String sentName, byte[] content, Source source, String receivedBy) {

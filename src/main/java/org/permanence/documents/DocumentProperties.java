@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  * labelled corpus the base model learns from, when it is there (relative paths from the working
  * directory; a String, as Spring's conversion to {@code Path} refuses one starting with {@code ../}). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
  * {@code publicBaseUrl} is the address browsers reach the office at, for the preview in the task form
- * (empty: the address an upload came to). {@code bounds} keep a small hostile file from taking the
- * node's memory or time: see {@link Bounds}.
+ * (empty: {@code permanence.links.public-base-url}; never the address a request names in its Host header).
+ * {@code bounds} keep a small hostile file from taking the node's memory or time: see {@link Bounds}.
  */
 @ConfigurationProperties("permanence.documents")
 public record DocumentProperties(

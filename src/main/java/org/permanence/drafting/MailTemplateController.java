@@ -31,22 +31,22 @@ class MailTemplateController {
 
     @GetMapping
     List<MailTemplate> list(SignedInUser user, @PathVariable String id) {
-        return templates.all(access.read(user, id));
+        return templates.all(access.served(user, id));
     }
 
     @GetMapping("/{code}")
     MailTemplate get(SignedInUser user, @PathVariable String id, @PathVariable String code) {
-        return templates.get(access.read(user, id), code);
+        return templates.get(access.served(user, id), code);
     }
 
     @PutMapping("/{code}")
     MailTemplate save(SignedInUser user, @PathVariable String id, @PathVariable String code, @Valid @RequestBody MailTemplate template) {
-        return templates.save(access.manage(user, id, "mail templates"), code, template);
+        return templates.save(access.served(user, id), code, template);
     }
 
     @DeleteMapping("/{code}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(SignedInUser user, @PathVariable String id, @PathVariable String code) {
-        templates.delete(access.manage(user, id, "mail templates"), code);
+        templates.delete(access.served(user, id), code);
     }
 }

@@ -33,28 +33,28 @@ class WritingSettingsController {
 
     @GetMapping("/letterhead")
     Letterhead get(SignedInUser user, @PathVariable String id) {
-        return letterheads.of(access.read(user, id));
+        return letterheads.of(access.served(user, id));
     }
 
     @PutMapping("/letterhead")
     Letterhead save(SignedInUser user, @PathVariable String id, @Valid @RequestBody Letterhead letterhead) {
-        return letterheads.save(access.manage(user, id, "a client's letterhead"), letterhead);
+        return letterheads.save(access.served(user, id), letterhead);
     }
 
     /** The logo, as the body of the request (a PNG or JPEG image of at most 1 MiB). */
     @PutMapping(path = "/letterhead/logo", consumes = {"image/png", "image/jpeg"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void saveLogo(SignedInUser user, @PathVariable String id, @RequestBody byte[] image) {
-        letterheads.saveLogo(access.manage(user, id, "a client's letterhead"), image);
+        letterheads.saveLogo(access.served(user, id), image);
     }
 
     @GetMapping("/mail-drafting")
     DraftingSettings.Setting drafting(SignedInUser user, @PathVariable String id) {
-        return settings.of(access.read(user, id).id());
+        return settings.of(access.served(user, id).id());
     }
 
     @PutMapping("/mail-drafting")
     DraftingSettings.Setting saveDrafting(SignedInUser user, @PathVariable String id, @RequestBody DraftingSettings.Setting setting) {
-        return settings.save(access.manage(user, id, "whether a client approves drafts").id(), setting);
+        return settings.save(access.served(user, id).id(), setting);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.permanence.people.SignedInUser;
+import org.permanence.security.SignedInUsers;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -26,8 +27,8 @@ class RequestLanguage implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
-        // set by the sign-in filter on the application's own paths; elsewhere nobody is known
-        SignedInUser user = (SignedInUser) request.getAttribute(SignedInUser.class.getName());
+        // signed in on the application's own paths; elsewhere nobody is known
+        SignedInUser user = SignedInUsers.current().orElse(null);
         return Locale.forLanguageTag(texts.chosenLanguage(user, request).orElse("en"));
     }
 

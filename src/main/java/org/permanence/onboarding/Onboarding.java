@@ -14,8 +14,6 @@ import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
-import org.permanence.manage.Managers;
-import org.permanence.people.SignedInUser;
 import org.permanence.people.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
@@ -54,8 +52,7 @@ class Onboarding {
 
     /** The client, set up; else every problem found, said in {@code language}, by field as the API names them. */
     @Transactional
-    Created onboard(SignedInUser user, OnboardingForm form, Locale language) {
-        Managers.require(user, "add clients");
+    Created onboard(OnboardingForm form, Locale language) {
         Client client = form.client();
         List<MailTemplate> mailTemplates = form.templates();
         List<FieldProblem> problems = new ArrayList<>(says.say(form.readingProblems(), language));
@@ -71,7 +68,7 @@ class Onboarding {
             throw new InvalidRequest(problems);
         }
         try {
-            Client created = clients.create(user, client);
+            Client created = clients.create(client);
             form.team().forEach(secretary -> tenants.addSecretary(created.id(), secretary));
             return new Created(created, saveTemplates(created, mailTemplates));
         } catch (InvalidRequest rules) {

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.permanence.drafting.MailTemplates;
-import org.permanence.manage.Managers;
 import org.permanence.manage.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
@@ -87,19 +86,17 @@ class OnboardingController {
 
     @GetMapping("/manage/clients/new")
     String page(SignedInUser user, Model model, HttpServletRequest request) {
-        Managers.require(user, "add clients");
         return show(OnboardingForm.blank(), Map.of(), user, model, request);
     }
 
     @PostMapping("/manage/clients/new")
     String onboard(SignedInUser user, @RequestParam MultiValueMap<String, String> fields, Model model,
                    HttpServletRequest request, HttpServletResponse response) {
-        Managers.require(user, "add clients");
         Map<String, String> values = new LinkedHashMap<>(fields.toSingleValueMap());
         values.remove("team");
         OnboardingForm form = new OnboardingForm(values, fields.getOrDefault("team", List.of()));
         try {
-            Onboarding.Created created = onboarding.onboard(user, form, Locale.forLanguageTag(texts.languageOf(user, request)));
+            Onboarding.Created created = onboarding.onboard(form, Locale.forLanguageTag(texts.languageOf(user, request)));
             texts.addTo(model, user, request);
             model.addAttribute("client", created.client());
             model.addAttribute("templates", created.templates());

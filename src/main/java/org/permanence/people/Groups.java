@@ -14,6 +14,8 @@ public final class Groups {
     public static final String CAMUNDA_ADMIN = "camunda-admin";
     /** Service accounts of the external-task workers: fetch and complete external tasks, nothing else. */
     public static final String WORKERS = "workers";
+    /** Watch the office: health details and Prometheus metrics (a monitoring system's account), nothing else. */
+    public static final String METRICS = "metrics";
 
     private Groups() {
     }

@@ -60,6 +60,7 @@ public class OfficeIdentity implements InitializingBean {
         group(Groups.SECRETARIES, "Secrétaires");
         group(Groups.MANAGERS, "Responsables");
         group(Groups.WORKERS, "Comptes de service des workers");
+        group(Groups.METRICS, "Supervision");
         grant(Groups.SECRETARIES, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(Groups.SECRETARIES, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         // installations made before only the processes started by hand could be started by secretaries

@@ -1,21 +1,28 @@
-package org.permanence.people;
+package org.permanence.security;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets a controller method take the {@link SignedInUser} that {@link SignInFilter} established. */
+/** The {@link SignedInUser} of this request, as Spring Security established it; a controller method may take one. */
 @Configuration(proxyBeanMethods = false)
 @EngineNode
-class SignedInUserResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+public class SignedInUsers implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    public static Optional<SignedInUser> current() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof OfficeAuthentication signedIn ? Optional.of(signedIn.getPrincipal()) : Optional.empty();
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -30,10 +37,7 @@ class SignedInUserResolver implements WebMvcConfigurer, HandlerMethodArgumentRes
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        Object user = request.getAttribute(SignInFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (user == null) {
-            throw new IllegalStateException("No signed-in user: the path is not covered by SignInFilter");
-        }
-        return user;
+        return current().orElseThrow(() -> new IllegalStateException(
+                "No signed-in user: the path is not among those OfficeSecurity requires a sign-in for"));
     }
 }
