@@ -6,12 +6,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Workers talk to the engine only through the external-task REST API, so the same code runs beside
  * the engine or on a node of its own. Neither they nor the domain code they call may reach into the
  * engine. (Plain JUnit tests calling ArchUnit: its own test engine reported no tests under Surefire.)
  */
+@Tag("unit")
 class ArchitectureTest {
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()

@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The SMTP relay is down when a client must be told: the notification is retried, then shows as an
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * incident, the mail goes out, once. A shorter outage needs nobody: the retries send every message
  * held up once the relay is back, each once.
  */
+@Tag("jar")
 class MailOutageIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

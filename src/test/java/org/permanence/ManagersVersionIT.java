@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A manager's redesign of call-intake, deployed from Modeler, takes the new calls; a call already
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * over hers (the starter deploys the packaged files under its own deployment name and only when
  * they changed from its previous deployment).
  */
+@Tag("jar")
 class ManagersVersionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,11 +23,13 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The embedded defaults keep everything on disk: after a kill -9 and a restart, clients, users,
  * stored objects and mails are all still there.
  */
+@Tag("jar")
 class RestartAfterKillIT {
 
     private static final String SECRET = "restart-Secret-1";

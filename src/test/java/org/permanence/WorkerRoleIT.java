@@ -13,11 +13,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The same jar as an engine node (no workers) and as a worker node pointed at its REST API: the
  * worker node signs in with the service account and does the engine's external tasks.
  */
+@Tag("jar")
 class WorkerRoleIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.permanence.ProcessTestEngine;
 
 /**
@@ -35,6 +36,7 @@ import org.permanence.ProcessTestEngine;
  * their jobs once their due dates are checked: the engine's clock ({@code ClockUtil}) is one for the
  * whole JVM, and moving it here moved the shared node's too, stalling its workers' long polling.
  */
+@Tag("process")
 @Deployment(resources = {"processes/appointment-confirmation.bpmn", "forms/pick-slot.form", "forms/mark-attendance.form"})
 class AppointmentConfirmationProcessTest {
 

@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.clients.Client.AppointmentType;
 import org.permanence.clients.Client.OpeningHours;
 
 /** Free slots from opening hours, buffers, notice, closures and bookings, on the client's clocks. */
+@Tag("unit")
 class AvailabilityTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -13,10 +13,12 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.TestClients;
 import org.permanence.clients.Client;
 
 /** The invitation a caller and a client receive, written from what a caller typed on the booking page. */
+@Tag("unit")
 class CalendarInvitationTest {
 
     private static final Instant START = Instant.parse("2026-12-14T09:00:00Z");

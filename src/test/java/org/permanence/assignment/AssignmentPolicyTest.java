@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Who gets a new task: one test per rule of {@link AssignmentPolicy}, and its tie-break. */
+@Tag("unit")
 class AssignmentPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");

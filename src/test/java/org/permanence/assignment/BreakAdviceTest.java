@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** When a break is offered or suggested: after a difficult call, after N of them, after M minutes without one. */
+@Tag("unit")
 class BreakAdviceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T14:00:00Z");

@@ -3,9 +3,11 @@ package org.permanence.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.system.FieldProblem;
 
 /** Focus and break need their length (1 to 240 minutes); available and away take none. */
+@Tag("unit")
 class StatusChangeTest {
 
     @Test

@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.system.FieldProblem;
 
 /** Working hours: inside them work reaches her, outside she is away; ranges that make no sense are refused. */
+@Tag("unit")
 class WorkingHoursTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.permanence.Eventually;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The browser asks for English (HeadlessChromium's --lang), so the pages answer in English.
  * Screenshots: {@code target/screenshots/caller-*.png}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class CallerPagesBrowserTest {
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * client's and its classification has started. The same link cut when copied shows a clear page and
  * stores nothing. The browser asks for English. Screenshots: {@code target/screenshots/depot-*.png}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class ClientUploadBrowserTest {
 

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with data where the office has some today: documents filed automatically or by a secretary, and the
  * client's mail waiting for its approval, among the rest. Screenshot: {@code target/screenshots/dashboard.png}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class DashboardBrowserTest {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.permanence.Eventually;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The model is unsure of a new client's first invoice: claire classifies it in Tasklist, and the
  * next invoice of the same kind is filed without anyone being asked. Screenshots: {@code target/screenshots}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class DocumentsBrowserTest {
 

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A secretary reviews a draft in Tasklist: she reads the mail the template wrote, rewrites a line,
  * sends it, and finds it on the "Mails envoyés" page as the caller got it. Screenshots: {@code target/screenshots}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class DraftReviewBrowserTest {
 

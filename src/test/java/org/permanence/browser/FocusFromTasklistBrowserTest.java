@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.permanence.RingingCalls;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * status page and sets focus until a time; the plumber's next ordinary call goes to sophie, and once
  * sophie is on a break the urgent follow-up of a call still reaches claire, in her Tasklist.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class FocusFromTasklistBrowserTest {
 

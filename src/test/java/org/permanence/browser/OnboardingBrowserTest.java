@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -34,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Then a call rings on its line (Aircall webhook) and reaches the secretary she chose, in Tasklist,
  * with the new client's briefing. Screenshots: {@code target/screenshots/onboarding-*}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class OnboardingBrowserTest {
 

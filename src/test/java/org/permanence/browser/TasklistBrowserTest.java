@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
@@ -38,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * clients' calls and no one else's, opens a call the office gave her, reads the client's briefing card,
  * fills the form and completes the task; the engine then holds what she typed, and the client gets the message by e-mail. Screenshots: {@code target/screenshots}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class TasklistBrowserTest {
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * French (our locales/fr.json), dates read the French way, and times are said to be Paris time. An
  * American browser still gets Camunda's English. Screenshots: {@code target/screenshots}.
  */
+@Tag("browser")
 @OfficeIntegrationTest
 class TasklistInFrenchBrowserTest {
 

@@ -24,6 +24,7 @@ import org.permanence.ProcessTestEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every path of call-intake.bpmn on the real engine, with the real routing table; the workers are
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/handle-call.form", "forms/confirm-client-reached.form", "forms/reach-client-escalated.form",
         "forms/take-appointment.form", "forms/call-back.form",
         "processes/appointment-confirmation.bpmn", "forms/pick-slot.form", "forms/mark-attendance.form"})
+@Tag("process")
 class CallIntakeProcessTest {
 
     @RegisterExtension

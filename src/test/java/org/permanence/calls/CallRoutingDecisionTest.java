@@ -16,8 +16,10 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 /** Each row of call-routing.dmn, and that it is the row that decides. */
+@Tag("process")
 class CallRoutingDecisionTest {
 
     private static DmnEngine engine;

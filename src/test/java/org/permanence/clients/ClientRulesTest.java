@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.clients.Client.Briefing;
 import org.permanence.clients.Client.ContactRules;
 import org.permanence.clients.Client.DocumentCategory;
@@ -16,6 +17,7 @@ import org.permanence.clients.Client.OpeningHours;
 import org.permanence.clients.Client.PhoneLine;
 import org.permanence.system.FieldProblem;
 
+@Tag("unit")
 class ClientRulesTest {
 
     @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.TestClients;
 import org.permanence.clients.Client.ContactRules;
 import org.permanence.clients.Client.MessageDelivery;
 
+@Tag("unit")
 class ClientSettingsSavedTest {
 
     private static final Client GP = TestClients.client("resume", "fr", MessageDelivery.DAILY_SUMMARY, LocalTime.of(18, 45));

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.AircallEvents;
 import org.permanence.TestOffice;
 
@@ -44,6 +45,8 @@ import org.permanence.TestOffice;
  * has rung. Then: every call completed exactly once, every client notification mailed once,
  * no incident, every escalation timer fired. PostgreSQL only ({@code mvn verify -Ppostgres}).
  */
+@Tag("jar")
+@Tag("database")
 class ClusterIT {
 
     private static final String LAWYER_LINE = "+33 4 78 12 34 56";

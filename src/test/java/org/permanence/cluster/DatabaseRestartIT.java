@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.AircallEvents;
 import org.permanence.JarNode;
 import org.permanence.TestOffice;
@@ -28,6 +29,8 @@ import org.permanence.TestOffice;
  * Calls that rang during the outage were refused (the provider delivers them again) and then taken.
  * On a PostgreSQL server of the test's own, never the shared one; run with {@code -Ppostgres}.
  */
+@Tag("jar")
+@Tag("database")
 class DatabaseRestartIT {
 
     private static final int CALLS = 200;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Training and suggesting with texts the test writes; the stored bytes give the same model back. */
+@Tag("unit")
 class CategoryModelTest {
 
     private static final List<TrainingExample> EXAMPLES = List.of(

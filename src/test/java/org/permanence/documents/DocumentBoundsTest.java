@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.permanence.documents.Reading.Outcome;
 import org.permanence.system.ProblemTexts;
 import org.springframework.util.unit.DataSize;
@@ -19,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * reason in French: the bound itself first (so, on code without it, this fails to compile rather
  * than taking the test JVM's memory), then the whole reading, measured in what this thread allocated.
  */
+@Tag("unit")
 class DocumentBoundsTest {
 
     /** What refusing one file may allocate, all told: far below the gigabytes each took. */

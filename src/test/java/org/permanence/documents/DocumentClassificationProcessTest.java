@@ -21,12 +21,14 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.permanence.ProcessTestEngine;
 
 /**
  * Every path of document-classification.bpmn on the real engine; the three workers are played by
  * the test at the external-task boundary (their own work is tested in the documents package).
  */
+@Tag("process")
 @Deployment(resources = {"processes/document-classification.bpmn", "forms/classify-document.form", "forms/unreadable-document.form"})
 class DocumentClassificationProcessTest {
 

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.permanence.documents.Reading.Outcome;
 import org.springframework.util.unit.DataSize;
 
 /** Reading documents the test makes: text PDFs, drawn scans (OCR), a docx, and every kind of bad file. */
+@Tag("unit")
 class DocumentReaderTest {
 
     static final List<String> INVOICE = List.of("FACTURE N° 2026-0042", "Plomberie Leroy, 12 rue des Lilas, Lyon",

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Names people send are cleaned for display and never reach a storage key. */
+@Tag("unit")
 class FileNamesTest {
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.permanence.TestClients;
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
@@ -15,6 +16,7 @@ import org.permanence.drafting.MailTemplate.Kind;
 import org.permanence.system.FieldProblem;
 
 /** Templates are filled from the case's named fields; a template that names a wrong field or does not parse is refused with its line. */
+@Tag("unit")
 class DraftingTest {
 
     private final Drafting drafting = new Drafting();

@@ -17,8 +17,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The letter PDF read back as a person and a machine would: its text, its pages, and a picture of page 1. */
+@Tag("unit")
 class LetterPdfTest {
 
     private static final Letterhead LETTERHEAD = new Letterhead(List.of("12, rue des Hallebardes", "67000 Strasbourg",

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.permanence.ProcessTestEngine;
 
 /**
@@ -31,6 +32,7 @@ import org.permanence.ProcessTestEngine;
  */
 @Deployment(resources = {"processes/mail-drafting.bpmn", "forms/write-a-mail.form", "forms/review-draft.form",
         "forms/examine-incoming-mail.form", "forms/obtain-client-approval.form", "forms/correct-mail-request.form"})
+@Tag("process")
 class MailDraftingProcessTest {
 
     @RegisterExtension

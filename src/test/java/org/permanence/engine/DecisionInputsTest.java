@@ -19,8 +19,10 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A decision table may read only what the process set before calling it: forms, workers, outputs. */
+@Tag("unit")
 class DecisionInputsTest {
 
     private final DecisionInputs inputs = new DecisionInputs(WorkerTopics.onClasspath());

@@ -19,8 +19,10 @@ import org.camunda.bpm.model.bpmn.builder.StartEventBuilder;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The guard's rules, one per test, on small models; and the packaged processes pass them all. */
+@Tag("unit")
 class DeploymentGuardTest {
 
     private static final Set<String> NO_FORMS = Set.of();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The Tasklist renders a form's text views as markdown with HTML, after putting the variables in:
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * fields, which show text as text; what a text view shows of it is escaped where it is made
  * ({@code callerHistory}, {@code request}: see PlainText).
  */
+@Tag("unit")
 class FormsShowOutsidersTextTest {
 
     /** Variables holding what an outsider typed, or a secretary typed from what a caller said. */

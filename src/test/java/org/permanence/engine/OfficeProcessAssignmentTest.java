@@ -25,6 +25,7 @@ import org.permanence.engine.SimulatedOffice.Noted;
  * clock moved by the test: every task gets its due date, priority and secretary as it appears; nobody on a break,
  * away or off her hours gets anything.
  */
+@Tag("process")
 @Tag("moves-engine-clock")
 class OfficeProcessAssignmentTest {
 

@@ -15,12 +15,14 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.people.OfficeIdentity;
 
 /**
  * The processes secretaries may start (their authorizations) are exactly those with a start form that
  * Tasklist offers under *Start process*; every other one is hidden there.
  */
+@Tag("unit")
 class StartedByHandTest {
 
     @Test

@@ -14,12 +14,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Signing and checking links on a database of their own (in-memory H2 with the real migration). */
+@Tag("unit")
 class SignedLinksTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** What gives a robot's mail away, header by header, and what a person's mail looks like. */
+@Tag("unit")
 class AutomaticMailTest {
 
     private static final String PERSON = """

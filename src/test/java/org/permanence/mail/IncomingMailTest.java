@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A mail from a mailbox is read as far as it can be; what cannot be read says why. */
+@Tag("unit")
 class IncomingMailTest {
 
     private static final String MAIL = """

@@ -21,8 +21,10 @@ import org.permanence.ProcessTestEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 /** Every path of daily-summary.bpmn on the real engine; the workers are played by the test. */
+@Tag("process")
 @Deployment(resources = "processes/daily-summary.bpmn")
 class DailySummaryProcessTest {
 

@@ -8,10 +8,12 @@ import java.time.LocalTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.TestClients;
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
 
+@Tag("unit")
 class MailTextsTest {
 
     private final MailTexts texts = new MailTexts();

@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Tag;
 
 /** The summary comes at the client's hour on its own clock; 2025's clock changes in Paris are on 30 March and 26 October. */
+@Tag("unit")
 class SummaryTimeTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -3,7 +3,9 @@ package org.permanence.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class PeoplePropertiesTest {
 
     private static final String H2 = "jdbc:h2:file:./data/db/permanence";

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** Which requests are sign-ins, who they sign in as, and what their answers say. */
+@Tag("unit")
 class SignInAttemptTest {
 
     private static final String LOGIN = "/camunda/api/admin/auth/user/default/login/tasklist";

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The throttle's arithmetic, on a clock the test moves: budgets, refills, reservations given back, forgetting. */
+@Tag("unit")
 class SignInBudgetsTest {
 
     private static final String ATTACKER = "203.0.113.7";

@@ -3,8 +3,10 @@ package org.permanence.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Whose a storage key is, as the drafting and documents features check it before they send or read. */
+@Tag("unit")
 class ClientObjectsTest {
 
     @Test

@@ -17,6 +17,7 @@ import io.minio.MinioClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.actuate.health.Status;
 import org.permanence.TestOffice;
 import org.permanence.system.PermanenceProperties;
@@ -26,6 +27,7 @@ import org.permanence.system.PermanenceProperties;
  * fails with {@link ObjectStorageUnavailable} (which the API answers 503 with a retry hint), health
  * shows it down, and no half of the file is left behind; once the store is back the same store works.
  */
+@Tag("unit")
 class StorageOutageTest {
 
     private static final String SECRET = "outage-Secret-1";

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The application's migrations are numbered 1, 2, 3… with nothing skipped or doubled. Features built side
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * refuse to start, its history holding a version the newer scripts sort before. The next script takes the
  * next number; two branches taking the same one meet here, or in Flyway, before they ship.
  */
+@Tag("unit")
 class MigrationVersionsTest {
 
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");

@@ -3,8 +3,10 @@ package org.permanence.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Outsiders' text, kept as text in logs, calendar lines and the Tasklist's markdown views. */
+@Tag("unit")
 class PlainTextTest {
 
     @Test

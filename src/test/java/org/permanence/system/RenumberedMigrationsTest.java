@@ -13,8 +13,10 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A database migrated under the old numbers starts on the renumbered scripts, with nothing run again. */
+@Tag("unit")
 class RenumberedMigrationsTest {
 
     private static final Path SCRIPTS = Path.of("src/main/resources/db/migration");

@@ -9,6 +9,7 @@ import java.io.IOException;
 
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.storage.ObjectStorageUnavailable;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Whatever endpoint stores a file answers 503 with a retry hint when the object store is down, and says nothing was stored. */
+@Tag("unit")
 class StorageDownAnswerTest {
 
     @RestController

@@ -19,12 +19,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every text the office shows or sends exists in French and in English: the same keys in both files
  * of each bundle, and the same mail templates in both folders. A key added in one language only would
  * show a raw key, or fall back to the other language, in front of a caller or a client.
  */
+@Tag("unit")
 class TextsTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");

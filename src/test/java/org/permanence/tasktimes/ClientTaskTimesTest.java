@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.system.FieldProblem;
 
 /** A client's delays are checked field by field; the office's must make sense to start at all. */
+@Tag("unit")
 class ClientTaskTimesTest {
 
     @Test

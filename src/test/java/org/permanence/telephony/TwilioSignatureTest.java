@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.system.InvalidRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Twilio's request signature, and reading a callback the way Twilio signed it. */
+@Tag("unit")
 class TwilioSignatureTest {
 
     /**

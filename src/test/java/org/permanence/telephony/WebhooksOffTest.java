@@ -3,10 +3,12 @@ package org.permanence.telephony;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A provider whose secret is not configured has no webhook: nothing it is sent is read, let alone accepted. */
+@Tag("unit")
 class WebhooksOffTest {
 
     private static final TelephonyProperties NO_SECRETS =

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * running app serves them: after a Camunda upgrade, a key Camunda added and we did not translate
  * fails here, not as an English (or raw key) label in front of a secretary.
  */
+@Tag("unit")
 class WebappTranslationsTest {
 
     private static final String LOCALES = "META-INF/resources/webjars/camunda/app/%s/locales/%s.json";

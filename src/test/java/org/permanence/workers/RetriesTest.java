@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("unit")
 class RetriesTest {
 
     private static final Retries RETRIES = new Retries(new RetryPolicy(4, Duration.ofSeconds(10)));

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.workers.Retries;
 import org.permanence.workers.RetryPolicy;
 import org.mockito.ArgumentCaptor;
@@ -26,6 +27,7 @@ import org.permanence.notifications.CallMessage;
 import org.permanence.notifications.ClientNotifications;
 
 /** The workers' side of "never lost": a failure goes back to the engine for a retry, with the reason. */
+@Tag("unit")
 class CallMessageWorkerTest {
 
     private final ClientNotifications notifications = mock(ClientNotifications.class);

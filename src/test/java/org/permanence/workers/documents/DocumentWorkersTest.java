@@ -17,6 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.permanence.clients.OtherClientsReference;
 import org.permanence.documents.DocumentFiling;
 import org.permanence.documents.DocumentReading;
@@ -28,6 +29,7 @@ import org.permanence.workers.Retries;
 import org.permanence.workers.RetryPolicy;
 
 /** A document nobody can read goes to a person at once; storage that is down is retried, never the other way round. */
+@Tag("unit")
 class DocumentWorkersTest {
 
     private static final Retries RETRIES = new Retries(new RetryPolicy(4, Duration.ofSeconds(10)));
