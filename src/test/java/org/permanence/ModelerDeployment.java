@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * A deployment as Camunda Modeler sends it: {@code POST /engine-rest/deployment/create}, multipart,
- * HTTP Basic, no tenant, the diagram and its additional files as parts.
+ * HTTP Basic, no tenant, the diagram and its additional files as parts; with the languages its
+ * Electron window asks for, if given.
  */
 public final class ModelerDeployment {
 
@@ -25,6 +26,7 @@ public final class ModelerDeployment {
 
     private final String name;
     private final Map<String, String> files = new LinkedHashMap<>();
+    private String acceptLanguage;
 
     private ModelerDeployment(String name) {
         this.name = name;
@@ -36,6 +38,12 @@ public final class ModelerDeployment {
 
     public ModelerDeployment file(String fileName, String content) {
         files.put(fileName, content);
+        return this;
+    }
+
+    /** The {@code Accept-Language} header of the deployment request (none by default). */
+    public ModelerDeployment acceptLanguage(String languages) {
+        this.acceptLanguage = languages;
         return this;
     }
 
@@ -57,15 +65,17 @@ public final class ModelerDeployment {
                 .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"").append(fileName)
                 .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
         body.append("--").append(boundary).append("--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/deployment/create"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -68,22 +68,21 @@ final class DecisionInputs {
      * if deployed with it or before); an unknown form gives no fields ({@code formFields}).
      */
     List<DeploymentProblem> problems(BusinessRuleTask task, BiFunction<String, String, Optional<Decision>> decisions,
-                                     Function<String, Set<String>> formFields) {
+                                     Function<String, Set<String>> formFields, GuardWords words) {
         String key = task.getCamundaDecisionRef();
         if (key == null || key.isBlank() || key.contains("${")) {
             return List.of();
         }
         Optional<Decision> decision = decisions.apply(key, task.getCamundaDecisionRefBinding());
         if (decision.isEmpty()) {
-            return List.of(new DeploymentProblem(task.getId(), label(task) + " calls decision table \"" + key
-                    + "\", which is not in this deployment" + ("deployment".equals(task.getCamundaDecisionRefBinding())
-                    ? ": deploy its .dmn file together with the diagram" : " nor deployed before")));
+            return List.of(new DeploymentProblem(task.getId(), words.say("deployment".equals(task.getCamundaDecisionRefBinding())
+                    ? "guard.table.notDeployedWith" : "guard.table.unknown", words.labelOrQuotedId(task), key)));
         }
         Set<String> known = knownAt(task, formFields);
         return unknownNames(decision.get(), known).stream()
-                .map(unknown -> new DeploymentProblem(task.getId(), label(task) + " calls decision table "
-                        + label(decision.get()) + ", whose input " + label(unknown.input()) + " reads \"" + unknown.name()
-                        + "\", which no step before this task sets; set here: " + String.join(", ", known)))
+                .map(unknown -> new DeploymentProblem(task.getId(), words.say("guard.table.inputNotSet", words.labelOrQuotedId(task),
+                        words.labelOrQuotedId(decision.get()), words.labelOrQuotedId(unknown.input()), unknown.name(),
+                        String.join(", ", known))))
                 .toList();
     }
 
@@ -212,15 +211,5 @@ final class DecisionInputs {
 
     private static String camunda(BaseElement element, String attribute) {
         return element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, attribute);
-    }
-
-    /** Name and id, as Modeler shows them; a table's input has a label instead of a name. */
-    static String label(ModelElementInstance element) {
-        String name = element.getAttributeValue("name");
-        if (name == null || name.isBlank()) {
-            name = element.getAttributeValue("label");
-        }
-        String id = element.getAttributeValue("id");
-        return name == null || name.isBlank() ? "\"" + id + "\"" : "\"" + name + "\" (" + id + ")";
     }
 }

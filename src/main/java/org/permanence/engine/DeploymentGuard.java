@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,14 +38,15 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.context.MessageSource;
 
 /**
  * Checks a new deployment before the engine accepts it, and refuses it with every problem named by
  * element, in words a manager who drew the diagram understands: an external task whose topic no
  * worker handles, a form that is not there, a user task nobody would get, a process or decision without
  * history time-to-live (our retention rule; the engine's own refusal only says the value is null), a
- * decision table reading a variable the calling process never sets ({@link DecisionInputs}).
+ * decision table reading a variable the calling process never sets ({@link DecisionInputs}) — in the
+ * language of the manager who deploys ({@link DeployersLanguage}).
  * <p>
  * A pre-deployer rather than a BPMN parse listener: it sees the whole deployment, so it can tell
  * whether the forms were deployed with the process, and it runs in the deployment's transaction
@@ -56,10 +59,14 @@ class DeploymentGuard implements Deployer {
 
     private final WorkerTopics workerTopics;
     private final DecisionInputs decisionInputs;
+    private final MessageSource texts;
+    private final Supplier<Locale> deployersLanguage;
 
-    DeploymentGuard(WorkerTopics workerTopics) {
+    DeploymentGuard(WorkerTopics workerTopics, MessageSource texts, Supplier<Locale> deployersLanguage) {
         this.workerTopics = workerTopics;
         this.decisionInputs = new DecisionInputs(workerTopics);
+        this.texts = texts;
+        this.deployersLanguage = deployersLanguage;
     }
 
     @Override
@@ -69,6 +76,7 @@ class DeploymentGuard implements Deployer {
             // and refusing it now would strand the instances still running on it
             return;
         }
+        GuardWords words = new GuardWords(texts, deployersLanguage.get());
         Map<String, Set<String>> formsHere = deployment.getResources().values().stream()
                 .filter(resource -> resource.getName().endsWith(".form"))
                 .collect(Collectors.toMap(DeploymentGuard::formId, resource -> formFields(resource.getBytes()), (a, b) -> a));
@@ -92,13 +100,13 @@ class DeploymentGuard implements Deployer {
             List<DeploymentProblem> problems = new ArrayList<>();
             BpmnModelInstance diagram = diagrams.get(resource.getName());
             if (diagram != null) {
-                problems.addAll(problems(diagram, formsHere.keySet(), formKey -> before.form(formKey).isPresent()));
+                problems.addAll(problems(diagram, formsHere.keySet(), formKey -> before.form(formKey).isPresent(), words));
                 diagram.getModelElementsByType(BusinessRuleTask.class)
-                        .forEach(task -> problems.addAll(decisionInputs.problems(task, decisions, formFields)));
+                        .forEach(task -> problems.addAll(decisionInputs.problems(task, decisions, formFields, words)));
             } else if (endsWithAny(resource, DecisionDefinitionDeployer.DMN_RESOURCE_SUFFIXES)) {
                 readDmn(resource).ifPresent(model -> {
-                    problems.addAll(problems(model));
-                    problems.addAll(tablesForEarlierProcesses(model, diagrams.values(), before));
+                    problems.addAll(problems(model, words));
+                    problems.addAll(tablesForEarlierProcesses(model, diagrams.values(), before, words));
                 });
             }
             if (!problems.isEmpty()) {
@@ -106,7 +114,7 @@ class DeploymentGuard implements Deployer {
             }
         }
         if (!refused.isEmpty()) {
-            throw new RefusedDeployment(refused);
+            throw new RefusedDeployment(refused, words);
         }
     }
 
@@ -115,7 +123,7 @@ class DeploymentGuard implements Deployer {
      * by binding {@code latest}: its inputs must be set in those processes.
      */
     private List<DeploymentProblem> tablesForEarlierProcesses(DmnModelInstance model, Collection<BpmnModelInstance> diagramsHere,
-                                                              DeployedBefore before) {
+                                                              DeployedBefore before, GuardWords words) {
         Set<String> calledHere = diagramsHere.stream().flatMap(diagram -> diagram.getModelElementsByType(BusinessRuleTask.class).stream())
                 .map(BusinessRuleTask::getCamundaDecisionRef).collect(Collectors.toSet());
         List<DeploymentProblem> problems = new ArrayList<>();
@@ -126,10 +134,9 @@ class DeploymentGuard implements Deployer {
             for (BusinessRuleTask task : before.callersByLatest(decision.getId())) {
                 Set<String> known = decisionInputs.knownAt(task, formKey -> before.form(formKey).map(DeploymentGuard::formFields).orElse(Set.of()));
                 DecisionInputs.unknownNames(decision, known).forEach(unknown -> problems.add(new DeploymentProblem(decision.getId(),
-                        "decision table " + DecisionInputs.label(decision) + ": input " + DecisionInputs.label(unknown.input())
-                                + " reads \"" + unknown.name() + "\", which process " + DecisionInputs.label(task.getScope())
-                                + " does not set before " + DecisionInputs.label(task)
-                                + "; set there: " + String.join(", ", known))));
+                        words.say("guard.table.inputNotSetByEarlierProcess", words.labelOrQuotedId(decision),
+                                words.labelOrQuotedId(unknown.input()), unknown.name(), words.labelOrQuotedId(task.getScope()),
+                                words.labelOrQuotedId(task), String.join(", ", known)))));
             }
         }
         return problems;
@@ -154,72 +161,69 @@ class DeploymentGuard implements Deployer {
     }
 
     /** A decision keeps history too, so it needs a time-to-live as much as a process does. */
-    static List<DeploymentProblem> problems(DmnModelInstance model) {
+    static List<DeploymentProblem> problems(DmnModelInstance model, GuardWords words) {
         return model.getModelElementsByType(Decision.class).stream()
                 .filter(decision -> isBlank(decision.getCamundaHistoryTimeToLiveString()))
-                .map(decision -> new DeploymentProblem(decision.getId(), "decision " + label(decision)
-                        + " has no history time-to-live: set \"History cleanup > Time to live\" (days its evaluations are kept)"))
+                .map(decision -> new DeploymentProblem(decision.getId(),
+                        words.say("guard.decision.noHistoryTimeToLive", words.label(decision))))
                 .toList();
     }
 
     /** The problems of one BPMN model, given the form ids deployed with it and a way to ask whether a form was deployed earlier. */
-    List<DeploymentProblem> problems(BpmnModelInstance model, Set<String> formsHere, Predicate<String> deployedBefore) {
+    List<DeploymentProblem> problems(BpmnModelInstance model, Set<String> formsHere, Predicate<String> deployedBefore,
+                                     GuardWords words) {
         List<DeploymentProblem> problems = new ArrayList<>();
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString())) {
-                problems.add(new DeploymentProblem(process.getId(), "process " + label(process)
-                        + " has no history time-to-live: set \"History cleanup > Time to live\" (days a case is kept)"));
+                problems.add(new DeploymentProblem(process.getId(), words.say("guard.process.noHistoryTimeToLive", words.label(process))));
             }
         }
         for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
             if ("external".equals(camunda(element, "type"))) {
-                topicProblem(element, camunda(element, "topic")).ifPresent(problems::add);
+                topicProblem(element, camunda(element, "topic"), words).ifPresent(problems::add);
             }
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             if (isBlank(task.getCamundaAssignee()) && isBlank(task.getCamundaCandidateGroups())
                     && isBlank(task.getCamundaCandidateUsers())) {
-                problems.add(new DeploymentProblem(task.getId(), "user task " + label(task)
-                        + " would reach nobody: set an assignee, candidate groups or candidate users"));
+                problems.add(new DeploymentProblem(task.getId(), words.say("guard.userTask.reachesNobody", words.label(task))));
             }
-            formProblem(task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formsHere, deployedBefore)
+            formProblem(task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), formsHere, deployedBefore, words)
                     .ifPresent(problems::add);
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-            formProblem(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formsHere, deployedBefore)
+            formProblem(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding(), formsHere, deployedBefore, words)
                     .ifPresent(problems::add);
         }
         return problems;
     }
 
-    private Optional<DeploymentProblem> topicProblem(BaseElement element, String topic) {
+    private Optional<DeploymentProblem> topicProblem(BaseElement element, String topic, GuardWords words) {
         BaseElement reported = owner(element);
         if (isBlank(topic)) {
-            return Optional.of(new DeploymentProblem(reported.getId(), label(reported) + " is an external task without a topic"));
+            return Optional.of(new DeploymentProblem(reported.getId(), words.say("guard.externalTask.noTopic", words.label(reported))));
         }
         // a topic computed at run time cannot be checked here
         if (topic.contains("${") || topic.contains("#{") || workerTopics.handles(topic)) {
             return Optional.empty();
         }
-        return Optional.of(new DeploymentProblem(reported.getId(), label(reported) + " uses topic \"" + topic
-                + "\", which no worker handles; topics with a worker: " + String.join(", ", workerTopics.topics())));
+        return Optional.of(new DeploymentProblem(reported.getId(), words.say("guard.externalTask.unknownTopic", words.label(reported),
+                topic, String.join(", ", workerTopics.topics()))));
     }
 
     private static Optional<DeploymentProblem> formProblem(BaseElement element, String formKey, String binding,
-                                                                     Set<String> formsHere, Predicate<String> deployedBefore) {
+                                                                     Set<String> formsHere, Predicate<String> deployedBefore,
+                                                                     GuardWords words) {
         if (isBlank(formKey) || formsHere.contains(formKey) || formKey.contains("${")) {
             return Optional.empty();
         }
         if (FORM_BINDING_DEPLOYMENT.equals(binding)) {
-            return Optional.of(new DeploymentProblem(element.getId(), label(element) + " shows form \"" + formKey
-                    + "\", which is not in this deployment: deploy " + formKey + ".form together with the diagram"
-                    + " (Camunda Modeler: \"Include additional files\")"));
+            return Optional.of(new DeploymentProblem(element.getId(), words.say("guard.form.notDeployedWith", words.label(element), formKey)));
         }
         if (deployedBefore.test(formKey)) {
             return Optional.empty();
         }
-        return Optional.of(new DeploymentProblem(element.getId(), label(element) + " shows form \"" + formKey
-                + "\", which is neither in this deployment nor deployed before"));
+        return Optional.of(new DeploymentProblem(element.getId(), words.say("guard.form.unknown", words.label(element), formKey)));
     }
 
     private static String formId(ResourceEntity form) {
@@ -257,12 +261,6 @@ class DeploymentGuard implements Deployer {
     /** A message event definition carries the topic; the manager knows the event it belongs to. */
     private static BaseElement owner(BaseElement element) {
         return !(element instanceof FlowElement) && element.getParentElement() instanceof BaseElement parent ? parent : element;
-    }
-
-    private static String label(ModelElementInstance element) {
-        String name = element.getAttributeValue("name");
-        String id = element.getAttributeValue("id");
-        return isBlank(name) ? id : "\"" + name + "\" (" + id + ")";
     }
 
     private static boolean isBlank(String value) {

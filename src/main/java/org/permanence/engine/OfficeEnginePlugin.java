@@ -38,7 +38,7 @@ class OfficeEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
         configuration.setTenantIdProvider(new StartedByAPerson(new TenantOfDialledLine(clients), new StartForms(), texts));
         List<Deployer> preDeployers = new ArrayList<>(Optional.ofNullable(configuration.getCustomPreDeployers()).orElse(List.of()));
-        preDeployers.add(new DeploymentGuard(WorkerTopics.onClasspath()));
+        preDeployers.add(new DeploymentGuard(WorkerTopics.onClasspath(), texts, new DeployersLanguage()));
         configuration.setCustomPreDeployers(preDeployers);
     }
 }

@@ -15,18 +15,18 @@ import org.camunda.bpm.engine.ResourceReport;
  */
 class RefusedDeployment extends ParseException {
 
-    RefusedDeployment(Map<String, List<DeploymentProblem>> problemsByResource) {
-        super(summary(problemsByResource), problemsByResource.keySet().iterator().next(), List.of(), List.of());
+    RefusedDeployment(Map<String, List<DeploymentProblem>> problemsByResource, GuardWords words) {
+        super(summary(problemsByResource, words), problemsByResource.keySet().iterator().next(), List.of(), List.of());
         this.resorceReports = problemsByResource.entrySet().stream()
                 .map(entry -> (ResourceReport) new Report(entry.getKey(), List.copyOf(entry.getValue())))
                 .toList();
     }
 
-    private static String summary(Map<String, List<DeploymentProblem>> problemsByResource) {
-        return "The deployment was refused, nothing was deployed: " + problemsByResource.entrySet().stream()
+    private static String summary(Map<String, List<DeploymentProblem>> problemsByResource, GuardWords words) {
+        return words.say("guard.refused", problemsByResource.entrySet().stream()
                 .flatMap(entry -> entry.getValue().stream()
-                        .map(problem -> entry.getKey() + " " + problem.elementId() + ": " + problem.message()))
-                .collect(Collectors.joining("; "));
+                        .map(problem -> words.say("guard.refused.problem", entry.getKey(), problem.elementId(), problem.message())))
+                .collect(Collectors.joining("; ")));
     }
 
     private record Report(String resourceName, List<Problem> errors) implements ResourceReport {

@@ -43,12 +43,19 @@ public class PageTexts {
 
     /** The language of her profile, else the first of French and English her browser asks for; none: neither says. */
     Optional<String> chosenLanguage(SignedInUser user, HttpServletRequest request) {
-        String chosen = user == null ? null : identity.getUserInfo(user.id(), PROFILE_LANGUAGE);
-        if (chosen != null && LANGUAGES.contains(chosen)) {
-            return Optional.of(chosen);
+        return chosenLanguage(user == null ? null : identity.getUserInfo(user.id(), PROFILE_LANGUAGE), request);
+    }
+
+    /**
+     * The same choice where the profile is read otherwise (the deployment guard, inside the engine):
+     * the profile's language, else the browser's French or English; {@code request} may be absent.
+     */
+    public static Optional<String> chosenLanguage(String profileLanguage, HttpServletRequest request) {
+        if (profileLanguage != null && LANGUAGES.contains(profileLanguage)) {
+            return Optional.of(profileLanguage);
         }
         // without the header the servlet answers the server's own locale, which nobody asked for
-        if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
+        if (request != null && request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) != null) {
             for (Locale asked : Collections.list(request.getLocales())) {
                 if (LANGUAGES.contains(asked.getLanguage())) {
                     return Optional.of(asked.getLanguage());

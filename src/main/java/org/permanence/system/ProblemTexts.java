@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * The application's message source: the texts of field problems in French and English. Never the
+ * The application's message source: the texts of field problems, and the deployment guard's
+ * ({@code i18n/guard}), in French and English. Never the
  * machine's own language as a fallback: a request answered in English must not turn French because
  * the server runs in France.
  */
@@ -21,7 +22,7 @@ public class ProblemTexts {
     /** The same texts for code that runs outside the application (a command, a unit test). */
     public static MessageSource texts() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/problems");
+        source.setBasenames("i18n/problems", "i18n/guard");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return source;

@@ -50,7 +50,7 @@ class DecisionInputsTest {
 
         assertThat(inputs.knownAt(routeCall, packagedForms))
                 .contains("lineKnown", "clientMessageDelivery", "category", "mood", "dialledNumber", "callerName");
-        assertThat(inputs.problems(routeCall, (key, binding) -> Optional.of(packaged), packagedForms)).isEmpty();
+        assertThat(inputs.problems(routeCall, (key, binding) -> Optional.of(packaged), packagedForms, DeploymentGuardTest.ENGLISH)).isEmpty();
     }
 
     @Test
@@ -59,7 +59,7 @@ class DecisionInputsTest {
         DmnModelInstance typo = Dmn.readModelFromStream(new ByteArrayInputStream(routing().replace("<text>mood</text>",
                 "<text>humeur</text>").getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(inputs.problems(routeCall, (key, binding) -> Optional.of(decision(typo)), packagedForms))
+        assertThat(inputs.problems(routeCall, (key, binding) -> Optional.of(decision(typo)), packagedForms, DeploymentGuardTest.ENGLISH))
                 .singleElement().satisfies(problem -> {
                     assertThat(problem.elementId()).isEqualTo("RouteCall");
                     assertThat(problem.message()).startsWith("\"Choisir la suite selon les règles du client\" (RouteCall) calls decision table"
@@ -96,7 +96,8 @@ class DecisionInputsTest {
                 .businessRuleTask("Decide").name("Décider").camundaDecisionRef("triage").camundaDecisionRefBinding("deployment")
                 .endEvent().done();
 
-        assertThat(inputs.problems(model.getModelElementById("Decide"), (key, binding) -> Optional.empty(), packagedForms))
+        assertThat(inputs.problems(model.getModelElementById("Decide"), (key, binding) -> Optional.empty(), packagedForms,
+                DeploymentGuardTest.ENGLISH))
                 .singleElement().satisfies(problem -> assertThat(problem.message()).isEqualTo("\"Décider\" (Decide) calls decision"
                         + " table \"triage\", which is not in this deployment: deploy its .dmn file together with the diagram"));
     }

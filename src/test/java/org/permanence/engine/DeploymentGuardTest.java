@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,13 +21,15 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.permanence.system.ProblemTexts;
 
 /** The guard's rules, one per test, on small models; and the packaged processes pass them all. */
 @Tag("unit")
 class DeploymentGuardTest {
 
     private static final Set<String> NO_FORMS = Set.of();
-    private final DeploymentGuard guard = new DeploymentGuard(WorkerTopics.onClasspath());
+    static final GuardWords ENGLISH = new GuardWords(ProblemTexts.texts(), Locale.ENGLISH);
+    private final DeploymentGuard guard = new DeploymentGuard(WorkerTopics.onClasspath(), ProblemTexts.texts(), () -> Locale.ENGLISH);
 
     @Test
     void theWorkersTopicsAreFoundOnTheClasspath() {
@@ -38,7 +41,7 @@ class DeploymentGuardTest {
         BpmnModelInstance model = process().serviceTask("SendFax").name("Envoyer un fax").camundaExternalTask("send-fax")
                 .endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> false)).singleElement().satisfies(problem -> {
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).singleElement().satisfies(problem -> {
             assertThat(problem.elementId()).isEqualTo("SendFax");
             assertThat(problem.message()).startsWith("\"Envoyer un fax\" (SendFax) uses topic \"send-fax\", which no worker handles")
                     .contains("record-call");
@@ -49,7 +52,7 @@ class DeploymentGuardTest {
     void aKnownTopicPasses() {
         BpmnModelInstance model = process().serviceTask("RecordCall").camundaExternalTask("record-call").endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> false)).isEmpty();
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).isEmpty();
     }
 
     @Test
@@ -57,11 +60,11 @@ class DeploymentGuardTest {
         BpmnModelInstance model = process().userTask("HandleCall").name("Traiter l'appel").camundaCandidateGroups("secretaries")
                 .camundaFormRef("handle-call").camundaFormRefBinding("deployment").endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> true)).singleElement().satisfies(problem -> {
+        assertThat(guard.problems(model, NO_FORMS, form -> true, ENGLISH)).singleElement().satisfies(problem -> {
             assertThat(problem.elementId()).isEqualTo("HandleCall");
             assertThat(problem.message()).contains("shows form \"handle-call\", which is not in this deployment");
         });
-        assertThat(guard.problems(model, Set.of("handle-call"), form -> false)).isEmpty();
+        assertThat(guard.problems(model, Set.of("handle-call"), form -> false, ENGLISH)).isEmpty();
     }
 
     @Test
@@ -69,8 +72,8 @@ class DeploymentGuardTest {
         BpmnModelInstance model = process().userTask("HandleCall").camundaCandidateGroups("secretaries")
                 .camundaFormRef("handle-call").camundaFormRefBinding("latest").endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, "handle-call"::equals)).isEmpty();
-        assertThat(guard.problems(model, NO_FORMS, form -> false)).singleElement()
+        assertThat(guard.problems(model, NO_FORMS, "handle-call"::equals, ENGLISH)).isEmpty();
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("neither in this deployment nor deployed before"));
     }
 
@@ -79,7 +82,7 @@ class DeploymentGuardTest {
         BpmnModelInstance model = Bpmn.createExecutableProcess("p").camundaHistoryTimeToLive(30)
                 .startEvent("CallReceived").camundaFormRef("log-a-call").camundaFormRefBinding("deployment").endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> true)).extracting(DeploymentProblem::elementId)
+        assertThat(guard.problems(model, NO_FORMS, form -> true, ENGLISH)).extracting(DeploymentProblem::elementId)
                 .containsExactly("CallReceived");
     }
 
@@ -87,7 +90,7 @@ class DeploymentGuardTest {
     void aUserTaskNobodyWouldGetIsNamed() {
         BpmnModelInstance model = process().userTask("CallBack").name("Rappeler l'appelant").endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> false)).singleElement().satisfies(problem -> {
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).singleElement().satisfies(problem -> {
             assertThat(problem.elementId()).isEqualTo("CallBack");
             assertThat(problem.message()).isEqualTo("user task \"Rappeler l'appelant\" (CallBack) would reach nobody:"
                     + " set an assignee, candidate groups or candidate users");
@@ -96,9 +99,9 @@ class DeploymentGuardTest {
 
     @Test
     void anAssigneeOrCandidateUsersAreEnough() {
-        assertThat(guard.problems(process().userTask("A").camundaAssignee("${caller}").endEvent().done(), NO_FORMS, f -> false))
+        assertThat(guard.problems(process().userTask("A").camundaAssignee("${caller}").endEvent().done(), NO_FORMS, f -> false, ENGLISH))
                 .isEmpty();
-        assertThat(guard.problems(process().userTask("B").camundaCandidateUsers("nadia").endEvent().done(), NO_FORMS, f -> false))
+        assertThat(guard.problems(process().userTask("B").camundaCandidateUsers("nadia").endEvent().done(), NO_FORMS, f -> false, ENGLISH))
                 .isEmpty();
     }
 
@@ -107,7 +110,7 @@ class DeploymentGuardTest {
         BpmnModelInstance model = Bpmn.createExecutableProcess("letters").name("Courriers")
                 .camundaHistoryTimeToLiveString(null).startEvent().endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> false)).singleElement().satisfies(problem -> {
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).singleElement().satisfies(problem -> {
             assertThat(problem.elementId()).isEqualTo("letters");
             assertThat(problem.message()).contains("process \"Courriers\" (letters) has no history time-to-live");
         });
@@ -120,10 +123,23 @@ class DeploymentGuardTest {
                   <decision id="routing" name="Suite à donner"><decisionTable id="t"><output id="o" typeRef="string"/></decisionTable></decision>
                 </definitions>""").getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(DeploymentGuard.problems(table)).singleElement().satisfies(problem -> {
+        assertThat(DeploymentGuard.problems(table, ENGLISH)).singleElement().satisfies(problem -> {
             assertThat(problem.elementId()).isEqualTo("routing");
             assertThat(problem.message()).startsWith("decision \"Suite à donner\" (routing) has no history time-to-live");
         });
+    }
+
+    @Test
+    void aFrenchManagerReadsTheDecisionsProblemInFrench() {
+        DmnModelInstance table = Dmn.readModelFromStream(new ByteArrayInputStream(("""
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="n">
+                  <decision id="routing" name="Suite à donner"><decisionTable id="t"><output id="o" typeRef="string"/></decisionTable></decision>
+                </definitions>""").getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(DeploymentGuard.problems(table, new GuardWords(ProblemTexts.texts(), Locale.FRENCH))).singleElement()
+                .extracting(DeploymentProblem::message).isEqualTo("La décision « Suite à donner » (routing) n’a pas de durée de"
+                        + " conservation de l’historique : renseignez « History cleanup > Time to live » (nombre de jours pendant"
+                        + " lesquels ses évaluations sont conservées)");
     }
 
     @Test
@@ -131,7 +147,7 @@ class DeploymentGuardTest {
         BpmnModelInstance model = Bpmn.createExecutableProcess("bad").camundaHistoryTimeToLiveString(null).startEvent()
                 .serviceTask("Fax").camundaExternalTask("send-fax").userTask("Nobody").endEvent().done();
 
-        assertThat(guard.problems(model, NO_FORMS, form -> false)).extracting(DeploymentProblem::elementId)
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).extracting(DeploymentProblem::elementId)
                 .containsExactlyInAnyOrder("bad", "Fax", "Nobody");
     }
 
@@ -144,11 +160,11 @@ class DeploymentGuardTest {
         for (Path bpmn : List.of(Path.of("processes", "call-intake.bpmn"), Path.of("processes", "daily-summary.bpmn"),
                 Path.of("processes", "appointment-confirmation.bpmn"))) {
             try (InputStream in = Files.newInputStream(bpmn)) {
-                assertThat(guard.problems(Bpmn.readModelFromStream(in), packagedForms, form -> false)).as(bpmn.toString()).isEmpty();
+                assertThat(guard.problems(Bpmn.readModelFromStream(in), packagedForms, form -> false, ENGLISH)).as(bpmn.toString()).isEmpty();
             }
         }
         try (InputStream in = Files.newInputStream(Path.of("processes", "call-routing.dmn"))) {
-            assertThat(DeploymentGuard.problems(Dmn.readModelFromStream(in))).isEmpty();
+            assertThat(DeploymentGuard.problems(Dmn.readModelFromStream(in), ENGLISH)).isEmpty();
         }
     }
 

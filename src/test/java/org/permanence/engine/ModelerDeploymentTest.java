@@ -5,9 +5,11 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import static org.permanence.TestOffice.WORKER_PASSWORD;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -15,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.permanence.ModelerDeployment;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
+import org.permanence.manage.PageTexts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Deploying from Camunda Modeler through the REST API: managers may, secretaries and the workers'
- * service account may not, and a bad diagram is refused with its elements named. The processes
+ * service account may not, and a bad diagram is refused with its elements named, in the manager's
+ * language (her profile's, else her Modeler's French or English, else English). The processes
  * deployed here have keys of their own, so the other tests' call-intake stays as packaged.
  */
 @OfficeIntegrationTest
@@ -30,6 +34,9 @@ class ModelerDeploymentTest {
 
     @Autowired
     RepositoryService repository;
+
+    @Autowired
+    IdentityService identity;
 
     @Test
     void aManagerDeploys() throws Exception {
@@ -91,6 +98,89 @@ class ModelerDeploymentTest {
         assertThat(errors.findValuesAsText("message")).anySatisfy(message -> assertThat(message)
                 .startsWith("\"Envoyer le fax\" (SendFax) uses topic \"send-fax\", which no worker handles"));
         assertThat(repository.createDeploymentQuery().deploymentName("faxes").count()).isZero();
+    }
+
+    @Test
+    void aManagerWhoseModelerAsksForFrenchReadsEveryProblemInFrench() throws Exception {
+        HttpResponse<String> refused = everyKindOfProblem("faxes-fr").acceptLanguage("fr-FR,fr;q=0.9,en;q=0.8")
+                .deployAs(base, "nadia", DEMO_PASSWORD);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(refused.body());
+        assertThat(body.get("type").asText()).isEqualTo("ParseException");
+        assertThat(body.get("message").asText()).startsWith("Le déploiement a été refusé, rien n’a été déployé : faxes.bpmn faxes : "
+                + "Le processus « Fax » (faxes) n’a pas de durée de conservation de l’historique");
+        JsonNode errors = body.get("details").get("faxes.bpmn").get("errors");
+        assertThat(errors.findValuesAsText("mainElementId")).containsExactlyInAnyOrder("faxes", "SendFax", "CheckFax", "CheckFax", "Decide");
+        List<String> messages = errors.findValuesAsText("message");
+        assertThat(messages).contains(
+                "Le processus « Fax » (faxes) n’a pas de durée de conservation de l’historique : renseignez"
+                        + " « History cleanup > Time to live » (nombre de jours pendant lesquels un dossier est conservé)",
+                "La tâche utilisateur « Vérifier le fax » (CheckFax) n’atteindrait personne : indiquez un responsable, des groupes"
+                        + " ou des utilisateurs candidats",
+                "« Vérifier le fax » (CheckFax) affiche le formulaire « check-fax », qui n’est pas dans ce déploiement : déployez"
+                        + " check-fax.form avec le diagramme (Camunda Modeler : « Include additional files »)");
+        assertThat(messages).anySatisfy(message -> assertThat(message)
+                .startsWith("« Envoyer le fax » (SendFax) utilise le topic « send-fax », qu’aucun worker ne traite ;"
+                        + " topics traités par un worker : ").contains("record-call"));
+        assertThat(messages).anySatisfy(message -> assertThat(message)
+                .startsWith("« Trier » (Decide) appelle la table de décision « Tri » (faxes-table), dont l’entrée « Humeur » (MoodInput)"
+                        + " lit « humeur », qu’aucune étape avant cette tâche ne renseigne"));
+        assertThat(messages).noneSatisfy(message -> assertThat(message).containsAnyOf("would reach nobody", "which", "set "));
+        assertThat(repository.createDeploymentQuery().deploymentName("faxes-fr").count()).isZero();
+    }
+
+    @Test
+    void theProfilesFrenchComesBeforeAnEnglishBrowser() throws Exception {
+        String before = identity.getUserInfo("nadia", PageTexts.PROFILE_LANGUAGE);
+        identity.setUserInfo("nadia", PageTexts.PROFILE_LANGUAGE, "fr");
+        try {
+            HttpResponse<String> refused = everyKindOfProblem("faxes-profile").acceptLanguage("en-GB,en;q=0.9")
+                    .deployAs(base, "nadia", DEMO_PASSWORD);
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("details").get("faxes.bpmn").get("errors").findValuesAsText("message"))
+                    .contains("La tâche utilisateur « Vérifier le fax » (CheckFax) n’atteindrait personne : indiquez un responsable,"
+                            + " des groupes ou des utilisateurs candidats");
+        } finally {
+            if (before == null) {
+                identity.deleteUserInfo("nadia", PageTexts.PROFILE_LANGUAGE);
+            } else {
+                identity.setUserInfo("nadia", PageTexts.PROFILE_LANGUAGE, before);
+            }
+        }
+        assertThat(repository.createDeploymentQuery().deploymentName("faxes-profile").count()).isZero();
+    }
+
+    @Test
+    void aModelerAskingForEnglishReadsTheProblemsInEnglish() throws Exception {
+        HttpResponse<String> refused = everyKindOfProblem("faxes-en").acceptLanguage("en").deployAs(base, "nadia", DEMO_PASSWORD);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(refused.body());
+        assertThat(body.get("message").asText()).startsWith("The deployment was refused, nothing was deployed: faxes.bpmn faxes: ");
+        assertThat(body.get("details").get("faxes.bpmn").get("errors").findValuesAsText("message")).contains(
+                "process \"Fax\" (faxes) has no history time-to-live: set \"History cleanup > Time to live\" (days a case is kept)",
+                "user task \"Vérifier le fax\" (CheckFax) would reach nobody: set an assignee, candidate groups or candidate users")
+                .anySatisfy(message -> assertThat(message).startsWith("\"Trier\" (Decide) calls decision table \"Tri\" (faxes-table),"
+                        + " whose input \"Humeur\" (MoodInput) reads \"humeur\", which no step before this task sets"));
+        assertThat(repository.createDeploymentQuery().deploymentName("faxes-en").count()).isZero();
+    }
+
+    /**
+     * A diagram with a problem of each kind: no history time-to-live, a topic no worker handles, a form not
+     * deployed, a task nobody would get, a table input nothing sets.
+     */
+    private static ModelerDeployment everyKindOfProblem(String deploymentName) {
+        BpmnModelInstance bad = Bpmn.createExecutableProcess("faxes").name("Fax").camundaHistoryTimeToLiveString(null)
+                .startEvent()
+                .serviceTask("SendFax").name("Envoyer le fax").camundaExternalTask("send-fax")
+                .userTask("CheckFax").name("Vérifier le fax").camundaFormRef("check-fax").camundaFormRefBinding("deployment")
+                .businessRuleTask("Decide").name("Trier").camundaDecisionRef("faxes-table").camundaDecisionRefBinding("deployment")
+                .camundaResultVariable("action").camundaMapDecisionResult("singleEntry")
+                .endEvent().done();
+        return ModelerDeployment.named(deploymentName).file("faxes.bpmn", Bpmn.convertToString(bad))
+                .file("faxes.dmn", triageTable("faxes-table", "humeur"));
     }
 
     @Test

@@ -36,6 +36,11 @@ class TextsTest {
         assertSameKeys("i18n/manage.properties", "i18n/manage_fr.properties");
     }
 
+    @Test
+    void theDeploymentGuardSpeaksFrenchAndEnglish() throws IOException {
+        assertSameKeys("i18n/guard.properties", "i18n/guard_fr.properties");
+    }
+
     /**
      * Field problems: the English of Bean Validation's constraints is in the default file, the English of
      * the office's own rules is written with each check ({@code FieldProblem.of(field, code, english)}); the
