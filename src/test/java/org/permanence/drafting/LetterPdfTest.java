@@ -15,8 +15,10 @@ import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.permanence.printing.VeraPdf;
 
 /** The letter PDF read back as a person and a machine would: its text, its pages, and a picture of page 1. */
 class LetterPdfTest {
@@ -68,6 +70,40 @@ class LetterPdfTest {
             stripper.setStartPage(3);
             assertThat(stripper.getText(pdf)).contains("Paragraphe n° 90", "Dr Étienne Martin");
         }
+    }
+
+    @Test
+    void aLetterOfSeveralPagesWithALogoIsATaggedPdfA2aToVeraPdf() throws Exception {
+        String body = BODY + "\n" + IntStream.rangeClosed(1, 90)
+                .mapToObj(n -> "Paragraphe n° " + n + " : « détail » de la réponse, ligne à ligne, œdème.")
+                .collect(Collectors.joining("\n"));
+        Letter letter = letter(body);
+        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), LETTERHEAD, translucentLogo(), "fr", letter.recipient(),
+                letter.date(), letter.reference(), letter.subject(), body));
+
+        assertThat(VeraPdf.claimedFlavours(printed)).containsExactly("2a");
+        assertThat(VeraPdf.pdfA2aFailures(printed)).as("PDF/A-2a rules veraPDF finds broken").isEmpty();
+        try (PDDocument pdf = Loader.loadPDF(printed)) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+            PDStructureElement document = (PDStructureElement) pdf.getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
+            List<PDStructureElement> parts = document.getKids().stream().map(PDStructureElement.class::cast).toList();
+            assertThat(parts.get(0).getStructureType()).isEqualTo("Figure");
+            assertThat(parts.get(0).getAlternateDescription()).isEqualTo("Logo de Cabinet du Dr Martin");
+            assertThat(parts).extracting(PDStructureElement::getStructureType).containsOnlyOnce("H1").containsOnly("Figure", "H1", "P");
+        }
+    }
+
+    /** A PNG logo with an alpha channel (a transparent background), as clients upload them. */
+    private static byte[] translucentLogo() throws Exception {
+        BufferedImage logo = new BufferedImage(120, 80, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D pen = logo.createGraphics();
+        pen.setColor(new java.awt.Color(0x1f, 0x3a, 0x5f, 200));
+        pen.fillOval(10, 10, 100, 60);
+        pen.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(logo, "png", png);
+        return png.toByteArray();
     }
 
     @Test
