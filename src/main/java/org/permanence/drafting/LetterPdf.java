@@ -168,7 +168,7 @@ final class LetterPdf {
         private void logo() throws IOException {
             float bottom = TOP - LOGO;
             if (letter.logo() != null) {
-                PDImageXObject image = PDImageXObject.createFromByteArray(pdf.document(), letter.logo(), "logo");
+                PDImageXObject image = pdf.image(letter.logo(), "logo");
                 float scale = Math.min(LOGO / image.getWidth(), LOGO / image.getHeight());
                 float width = image.getWidth() * scale;
                 float height = image.getHeight() * scale;

@@ -32,7 +32,13 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.color.PDIndexed;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
@@ -97,6 +103,20 @@ public final class ArchivalPdf implements Closeable {
         page.getCOSObject().setItem(COSName.getPDFName("Tabs"), COSName.S);
         document.addPage(page);
         return page;
+    }
+
+    /**
+     * An uploaded picture (PNG, JPEG) ready to draw: as it is when its colours are RGB or grey (its
+     * transparency a soft mask, which PDF/A-2 allows), redrawn in RGB when they are CMYK (a JPEG
+     * from a print shop), which the sRGB output intent cannot describe.
+     */
+    public PDImageXObject image(byte[] picture, String name) throws IOException {
+        PDImageXObject image = PDImageXObject.createFromByteArray(document, picture, name);
+        PDColorSpace colours = image.getColorSpace();
+        if (colours instanceof PDDeviceRGB || colours instanceof PDDeviceGray || colours instanceof PDIndexed) {
+            return image;
+        }
+        return LosslessFactory.createFromImage(document, image.getImage());
     }
 
     /** A new element of the document's structure (a {@link StandardStructureTypes} type), after the others. */

@@ -94,6 +94,34 @@ class LetterPdfTest {
         }
     }
 
+    @Test
+    void aCmykJpegLogoIsRedrawnInRgbForPdfA() throws Exception {
+        Letter letter = letter(BODY);
+        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), LETTERHEAD, cmykJpegLogo(), "fr", letter.recipient(),
+                letter.date(), letter.reference(), letter.subject(), BODY));
+
+        assertThat(VeraPdf.pdfA2aFailures(printed)).as("PDF/A-2a rules veraPDF finds broken").isEmpty();
+    }
+
+    /** A JPEG logo in CMYK, as a print shop delivers them. */
+    private static byte[] cmykJpegLogo() throws Exception {
+        java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 90, 60, 4, null);
+        for (int x = 0; x < 90; x++) {
+            for (int y = 0; y < 60; y++) {
+                cmyk.setPixel(x, y, new int[] {200, 120, 0, x});
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(jpeg)) {
+            writer.setOutput(out);
+            writer.write(new javax.imageio.IIOImage(cmyk, null, null));
+        }
+        writer.dispose();
+        return jpeg.toByteArray();
+    }
+
     /** A PNG logo with an alpha channel (a transparent background), as clients upload them. */
     private static byte[] translucentLogo() throws Exception {
         BufferedImage logo = new BufferedImage(120, 80, BufferedImage.TYPE_INT_ARGB);
