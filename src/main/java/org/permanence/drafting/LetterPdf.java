@@ -25,7 +25,8 @@ import org.permanence.printing.PrintFont;
  * A letter on the client's letterhead, as a French business letter is laid out: logo, name and
  * address at the top, the recipient's address on the right (where a window envelope shows it), the
  * town and date, the reference and subject, the text (over as many pages as it takes, each after the
- * first headed by the client's name), the signature, and the pages numbered.
+ * first headed by the client's name), the signature, and the pages numbered. An {@link ArchivalPdf}
+ * (PDF/A-2a): the subject is its heading, the logo a described figure, the rest paragraphs.
  */
 final class LetterPdf {
 
