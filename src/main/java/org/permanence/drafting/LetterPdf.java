@@ -1,7 +1,6 @@
 package org.permanence.drafting;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +13,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.permanence.printing.ArchivalPdf;
 import org.permanence.printing.PageNumbers;
 import org.permanence.printing.PrintFont;
 
@@ -23,7 +25,8 @@ import org.permanence.printing.PrintFont;
  * A letter on the client's letterhead, as a French business letter is laid out: logo, name and
  * address at the top, the recipient's address on the right (where a window envelope shows it), the
  * town and date, the reference and subject, the text (over as many pages as it takes, each after the
- * first headed by the client's name), the signature, and the pages numbered.
+ * first headed by the client's name), the signature, and the pages numbered. An {@link ArchivalPdf}
+ * (PDF/A-2a): the subject is its heading, the logo a described figure, the rest paragraphs.
  */
 final class LetterPdf {
 
@@ -44,10 +47,9 @@ final class LetterPdf {
     }
 
     static byte[] print(Letter letter) {
-        try (PDDocument document = new PDDocument()) {
-            document.getDocumentInformation().setTitle(letter.subject());
-            document.getDocumentInformation().setAuthor(letter.clientName());
-            Writer writer = new Writer(document, PrintFont.embedIn(document), letter);
+        try (ArchivalPdf pdf = new ArchivalPdf(letter.subject(), letter.clientName(), letter.language())) {
+            PDDocument document = pdf.document();
+            Writer writer = new Writer(pdf, PrintFont.embedIn(document), letter);
             writer.firstPage();
             writer.text();
             writer.signature();
@@ -55,9 +57,7 @@ final class LetterPdf {
             boolean french = "fr".equals(letter.language());
             PageNumbers.stamp(document, writer.font, 8, RIGHT, BOTTOM / 2,
                     (number, count) -> "Page " + number + (french ? " sur " : " of ") + count);
-            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-            document.save(pdf);
-            return pdf.toByteArray();
+            return pdf.toBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not print the letter \"" + letter.subject() + "\"", e);
         }
@@ -65,15 +65,16 @@ final class LetterPdf {
 
     private static final class Writer {
 
-        private final PDDocument document;
+        private final ArchivalPdf pdf;
         private final PrintFont font;
         private final Letter letter;
         private final Locale locale;
+        private PDPage current;
         private PDPageContentStream page;
         private float y;
 
-        Writer(PDDocument document, PrintFont font, Letter letter) {
-            this.document = document;
+        Writer(ArchivalPdf pdf, PrintFont font, Letter letter) {
+            this.pdf = pdf;
             this.font = font;
             this.letter = letter;
             this.locale = Locale.forLanguageTag(letter.language());
@@ -83,32 +84,32 @@ final class LetterPdf {
             newPage();
             logo();
             float x = LEFT + LOGO + 16;
-            write(letter.clientName(), x, TOP - 20, 16, INK, true);
+            write(paragraph(), letter.clientName(), x, TOP - 20, 16, INK, true);
             float line = TOP - 36;
+            PDStructureElement letterhead = paragraph();
             for (String address : letter.letterhead().address()) {
-                write(address, x, line, 9, GREY, false);
+                write(letterhead, address, x, line, 9, GREY, false);
                 line -= 11.5f;
             }
-            page.setStrokingColor(INK);
-            page.setLineWidth(1.2f);
-            page.moveTo(LEFT, TOP - LOGO - 22);
-            page.lineTo(RIGHT, TOP - LOGO - 22);
-            page.stroke();
+            rule(INK, 1.2f, LEFT, RIGHT, TOP - LOGO - 22);
 
             y = TOP - LOGO - 80;
+            PDStructureElement recipient = paragraph();
             for (String recipientLine : letter.recipient()) {
-                write(recipientLine, WINDOW_LEFT, y, TEXT_SIZE, Color.BLACK, false);
+                write(recipient, recipientLine, WINDOW_LEFT, y, TEXT_SIZE, Color.BLACK, false);
                 y -= TEXT_SIZE * LEADING;
             }
             y = Math.min(y, TOP - LOGO - 150) - 24;
-            write(dateLine(), WINDOW_LEFT, y, TEXT_SIZE, Color.BLACK, false);
+            write(paragraph(), dateLine(), WINDOW_LEFT, y, TEXT_SIZE, Color.BLACK, false);
             y -= 40;
             String reference = "fr".equals(letter.language()) ? "Réf. : " : "Ref.: ";
-            write(reference + letter.reference(), LEFT, y, 9, GREY, false);
+            write(paragraph(), reference + letter.reference(), LEFT, y, 9, GREY, false);
             y -= 16;
             String subject = ("fr".equals(letter.language()) ? "Objet : " : "Subject: ") + letter.subject();
+            // the subject is what the letter is about: its heading for a reader jumping through it
+            PDStructureElement heading = pdf.element(StandardStructureTypes.H1);
             for (String subjectLine : font.wrap(subject, TEXT_SIZE, WIDTH)) {
-                write(subjectLine, LEFT, y, TEXT_SIZE, Color.BLACK, true);
+                write(heading, subjectLine, LEFT, y, TEXT_SIZE, Color.BLACK, true);
                 y -= TEXT_SIZE * LEADING;
             }
             y -= 14;
@@ -118,11 +119,15 @@ final class LetterPdf {
         void text() throws IOException {
             float lineHeight = TEXT_SIZE * LEADING;
             for (String paragraph : letter.body().strip().split("\n", -1)) {
+                // an empty line only spaces the paragraphs: no element of its own
+                PDStructureElement element = paragraph.isBlank() ? null : paragraph();
                 for (String line : font.wrap(paragraph, TEXT_SIZE, WIDTH)) {
                     if (y - lineHeight < BOTTOM) {
                         continuationPage();
                     }
-                    write(line, LEFT, y, TEXT_SIZE, Color.BLACK, false);
+                    if (element != null) {
+                        write(element, line, LEFT, y, TEXT_SIZE, Color.BLACK, false);
+                    }
                     y -= lineHeight;
                 }
             }
@@ -135,13 +140,9 @@ final class LetterPdf {
                 continuationPage();
             }
             y -= 50;
-            page.setStrokingColor(GREY);
-            page.setLineWidth(0.6f);
-            page.moveTo(WINDOW_LEFT, y);
-            page.lineTo(WINDOW_LEFT + 180, y);
-            page.stroke();
+            rule(GREY, 0.6f, WINDOW_LEFT, WINDOW_LEFT + 180, y);
             y -= 14;
-            write(letter.letterhead().signatory(), WINDOW_LEFT, y, TEXT_SIZE, Color.BLACK, false);
+            write(paragraph(), letter.letterhead().signatory(), WINDOW_LEFT, y, TEXT_SIZE, Color.BLACK, false);
         }
 
         void close() throws IOException {
@@ -150,12 +151,9 @@ final class LetterPdf {
 
         private void continuationPage() throws IOException {
             newPage();
-            write(letter.clientName(), LEFT, TOP - 10, 9, INK, true);
-            page.setStrokingColor(INK);
-            page.setLineWidth(0.6f);
-            page.moveTo(LEFT, TOP - 18);
-            page.lineTo(RIGHT, TOP - 18);
-            page.stroke();
+            // a running head, read once already on the first page
+            ArchivalPdf.artifact(page, () -> show(letter.clientName(), LEFT, TOP - 10, 9, INK, true));
+            rule(INK, 0.6f, LEFT, RIGHT, TOP - 18);
             y = TOP - 48;
         }
 
@@ -163,28 +161,47 @@ final class LetterPdf {
             if (page != null) {
                 page.close();
             }
-            PDPage next = new PDPage(PAGE);
-            document.addPage(next);
-            page = new PDPageContentStream(document, next);
+            current = pdf.newPage(new PDPage(PAGE));
+            page = new PDPageContentStream(pdf.document(), current);
         }
 
         /** The uploaded logo scaled into its square, or the client's initials on a coloured square. */
         private void logo() throws IOException {
             float bottom = TOP - LOGO;
             if (letter.logo() != null) {
-                PDImageXObject image = PDImageXObject.createFromByteArray(document, letter.logo(), "logo");
+                PDImageXObject image = pdf.image(letter.logo(), "logo");
                 float scale = Math.min(LOGO / image.getWidth(), LOGO / image.getHeight());
                 float width = image.getWidth() * scale;
                 float height = image.getHeight() * scale;
-                page.drawImage(image, LEFT + (LOGO - width) / 2, bottom + (LOGO - height) / 2, width, height);
+                String alternative = ("fr".equals(letter.language()) ? "Logo de " : "Logo of ") + letter.clientName();
+                pdf.tag(pdf.figure(alternative), current, page, () ->
+                        page.drawImage(image, LEFT + (LOGO - width) / 2, bottom + (LOGO - height) / 2, width, height));
                 return;
             }
-            page.setNonStrokingColor(INK);
-            page.addRect(LEFT, bottom, LOGO, LOGO);
-            page.fill();
-            String initials = initials(letter.clientName());
-            float size = 24;
-            write(initials, LEFT + (LOGO - font.width(initials, size)) / 2, bottom + LOGO / 2 - size / 3, size, Color.WHITE, true);
+            // the initials only repeat the client's name, which follows as text
+            ArchivalPdf.artifact(page, () -> {
+                page.setNonStrokingColor(INK);
+                page.addRect(LEFT, bottom, LOGO, LOGO);
+                page.fill();
+                String initials = initials(letter.clientName());
+                float size = 24;
+                show(initials, LEFT + (LOGO - font.width(initials, size)) / 2, bottom + LOGO / 2 - size / 3, size, Color.WHITE, true);
+            });
+        }
+
+        private PDStructureElement paragraph() {
+            return pdf.element(StandardStructureTypes.P);
+        }
+
+        /** A horizontal line, decoration only. */
+        private void rule(Color colour, float width, float from, float to, float height) throws IOException {
+            ArchivalPdf.artifact(page, () -> {
+                page.setStrokingColor(colour);
+                page.setLineWidth(width);
+                page.moveTo(from, height);
+                page.lineTo(to, height);
+                page.stroke();
+            });
         }
 
         private String dateLine() {
@@ -196,7 +213,13 @@ final class LetterPdf {
             return town + ("fr".equals(letter.language()) ? ", le " : ", ") + date;
         }
 
-        private void write(String text, float x, float baseline, float size, Color colour, boolean bold) throws IOException {
+        /** Shows a line of text as part of {@code element}. */
+        private void write(PDStructureElement element, String text, float x, float baseline, float size, Color colour,
+                           boolean bold) throws IOException {
+            pdf.tag(element, current, page, () -> show(text, x, baseline, size, colour, bold));
+        }
+
+        private void show(String text, float x, float baseline, float size, Color colour, boolean bold) throws IOException {
             page.beginText();
             page.setFont(font.pdfFont(), size);
             page.setNonStrokingColor(colour);

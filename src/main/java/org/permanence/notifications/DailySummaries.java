@@ -84,7 +84,7 @@ public class DailySummaries {
         List<String> calls = taken.stream().map(message -> texts.call(client, message)).toList();
         MailTexts.Wording wording = texts.dailySummary(client, day, calls);
         ClientMail.Attachment pdf = new ClientMail.Attachment("messages-" + day + ".pdf", "application/pdf",
-                SummaryPdf.print(wording.subject(), calls));
+                SummaryPdf.print(wording.subject(), client.language(), calls));
         notifications.sendOnce(summaryId, new ClientMail(client.id(), client.contactRules().email(), wording.subject(),
                 wording.text(), null, List.of(pdf)));
         messages.markSummarised(summaryId, Instant.now());

@@ -21,11 +21,14 @@ public final class PageNumbers {
             try (PDPageContentStream footer = new PDPageContentStream(document, document.getPage(i),
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 String text = label.apply(i + 1, count);
-                footer.beginText();
-                footer.setFont(font.pdfFont(), size);
-                footer.newLineAtOffset(right - font.width(text, size), y);
-                footer.showText(text);
-                footer.endText();
+                // pagination, not text: a screen reader skips it (see ArchivalPdf)
+                ArchivalPdf.artifact(footer, () -> {
+                    footer.beginText();
+                    footer.setFont(font.pdfFont(), size);
+                    footer.newLineAtOffset(right - font.width(text, size), y);
+                    footer.showText(text);
+                    footer.endText();
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not number page " + (i + 1), e);
             }

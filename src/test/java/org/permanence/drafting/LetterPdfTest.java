@@ -15,9 +15,11 @@ import javax.imageio.ImageIO;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.permanence.printing.VeraPdf;
 
 /** The letter PDF read back as a person and a machine would: its text, its pages, and a picture of page 1. */
 @Tag("unit")
@@ -70,6 +72,68 @@ class LetterPdfTest {
             stripper.setStartPage(3);
             assertThat(stripper.getText(pdf)).contains("Paragraphe n° 90", "Dr Étienne Martin");
         }
+    }
+
+    @Test
+    void aLetterOfSeveralPagesWithALogoIsATaggedPdfA2aToVeraPdf() throws Exception {
+        String body = BODY + "\n" + IntStream.rangeClosed(1, 90)
+                .mapToObj(n -> "Paragraphe n° " + n + " : « détail » de la réponse, ligne à ligne, œdème.")
+                .collect(Collectors.joining("\n"));
+        Letter letter = letter(body);
+        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), LETTERHEAD, translucentLogo(), "fr", letter.recipient(),
+                letter.date(), letter.reference(), letter.subject(), body));
+
+        assertThat(VeraPdf.claimedFlavours(printed)).containsExactly("2a");
+        assertThat(VeraPdf.pdfA2aFailures(printed)).as("PDF/A-2a rules veraPDF finds broken").isEmpty();
+        try (PDDocument pdf = Loader.loadPDF(printed)) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(2);
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("fr");
+            PDStructureElement document = (PDStructureElement) pdf.getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
+            List<PDStructureElement> parts = document.getKids().stream().map(PDStructureElement.class::cast).toList();
+            assertThat(parts.get(0).getStructureType()).isEqualTo("Figure");
+            assertThat(parts.get(0).getAlternateDescription()).isEqualTo("Logo de Cabinet du Dr Martin");
+            assertThat(parts).extracting(PDStructureElement::getStructureType).containsOnlyOnce("H1").containsOnly("Figure", "H1", "P");
+        }
+    }
+
+    @Test
+    void aCmykJpegLogoIsRedrawnInRgbForPdfA() throws Exception {
+        Letter letter = letter(BODY);
+        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), LETTERHEAD, cmykJpegLogo(), "fr", letter.recipient(),
+                letter.date(), letter.reference(), letter.subject(), BODY));
+
+        assertThat(VeraPdf.pdfA2aFailures(printed)).as("PDF/A-2a rules veraPDF finds broken").isEmpty();
+    }
+
+    /** A JPEG logo in CMYK, as a print shop delivers them. */
+    private static byte[] cmykJpegLogo() throws Exception {
+        java.awt.image.WritableRaster cmyk = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 90, 60, 4, null);
+        for (int x = 0; x < 90; x++) {
+            for (int y = 0; y < 60; y++) {
+                cmyk.setPixel(x, y, new int[] {200, 120, 0, x});
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(jpeg)) {
+            writer.setOutput(out);
+            writer.write(new javax.imageio.IIOImage(cmyk, null, null));
+        }
+        writer.dispose();
+        return jpeg.toByteArray();
+    }
+
+    /** A PNG logo with an alpha channel (a transparent background), as clients upload them. */
+    private static byte[] translucentLogo() throws Exception {
+        BufferedImage logo = new BufferedImage(120, 80, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D pen = logo.createGraphics();
+        pen.setColor(new java.awt.Color(0x1f, 0x3a, 0x5f, 200));
+        pen.fillOval(10, 10, 100, 60);
+        pen.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(logo, "png", png);
+        return png.toByteArray();
     }
 
     @Test

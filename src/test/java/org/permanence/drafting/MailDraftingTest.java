@@ -42,6 +42,7 @@ import org.permanence.links.SignedLinks;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.MailNotSent;
 import org.permanence.mail.StoredMail;
+import org.permanence.printing.VeraPdf;
 import org.permanence.storage.ObjectStorage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -102,6 +103,8 @@ class MailDraftingTest {
             assertThat(new PDFTextStripper().getText(letter)).contains("Votre ordonnance est prête ; vous pouvez la retirer",
                     "8, allée des Châtaigniers", "Réf. : " + reference, "Le secrétariat de " + client.name());
         }
+        assertThat(VeraPdf.pdfA2aFailures(TestMail.attachment(received.get(0), reference + ".pdf")))
+                .as("the mailed letter's broken PDF/A-2a rules").isEmpty();
         String emlKey = drafts.archivedEml(mail).orElseThrow();
         assertThat(emlKey).startsWith("clients/" + client.id() + "/archive/mails/").endsWith(reference + "/mail.eml");
         MimeMessage archived = new MimeMessage(Session.getInstance(System.getProperties()),

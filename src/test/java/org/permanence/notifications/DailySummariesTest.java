@@ -19,6 +19,7 @@ import org.permanence.clients.Client.MessageDelivery;
 import org.permanence.clients.Clients;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.StoredMail;
+import org.permanence.printing.VeraPdf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -62,6 +63,8 @@ class DailySummariesTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Récapitulatif du mercredi 12 mars : 2 messages",
                     "M. Dupont a appelé le mercredi 12 mars à 09:05.", "Mme Lefèvre a appelé le mercredi 12 mars à 14:32.");
         }
+        assertThat(VeraPdf.pdfA2aFailures(TestMail.attachment(mail, "messages-2025-03-12.pdf")))
+                .as("the mailed summary's broken PDF/A-2a rules").isEmpty();
         assertThat(jdbc.sql("select count(*) from summary_message where client_id = ? and summarised_at is not null")
                 .param(client.id()).query(Integer.class).single()).isEqualTo(2);
     }

@@ -7,9 +7,11 @@ import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.permanence.printing.VeraPdf;
 
 @Tag("unit")
 class SummaryPdfTest {
@@ -22,7 +24,7 @@ class SummaryPdfTest {
                 Motif : Renouvellement d'ordonnance ; œdème à la cheville, « ça ne passe pas »
                 Notes : Rappeler après 17 h — elle est à l'hôpital jusque-là. Garçon âgé de 3 ans, fièvre à 39,5 °C.""";
 
-        try (PDDocument pdf = Loader.loadPDF(SummaryPdf.print("Récapitulatif du mercredi 12 mars : 1 message", List.of(block)))) {
+        try (PDDocument pdf = Loader.loadPDF(SummaryPdf.print("Récapitulatif du mercredi 12 mars : 1 message", "fr", List.of(block)))) {
             String text = new PDFTextStripper().getText(pdf);
 
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
@@ -36,9 +38,28 @@ class SummaryPdfTest {
     void namesBeyondWesternEuropeanLettersPrintAndWhatNoFontHasBecomesAQuestionMark() throws Exception {
         String block = "Łukasz Wiśniewski, Nguyễn Thị Minh, Ødegård, Şahin, Παπαδόπουλος, Иванов 📞\tà rappeler";
 
-        try (PDDocument pdf = Loader.loadPDF(SummaryPdf.print("Noms", List.of(block)))) {
+        try (PDDocument pdf = Loader.loadPDF(SummaryPdf.print("Noms", "fr", List.of(block)))) {
             assertThat(new PDFTextStripper().getText(pdf))
                     .contains("Łukasz Wiśniewski, Nguyễn Thị Minh, Ødegård, Şahin, Παπαδόπουλος, Иванов ? à rappeler");
+        }
+    }
+
+    @Test
+    void aSummaryOfSeveralPagesIsATaggedPdfA2aToVeraPdf() throws Exception {
+        List<String> blocks = IntStream.rangeClosed(1, 40)
+                .mapToObj(n -> "Mrs Hélène Lefèvre n° " + n + " called on Tuesday 11 March at 09:" + String.format("%02d", n)
+                        + ".\nNumber: +33 6 12 34 56 78\nReason: « œdème », Łukasz's appointment, Nguyễn 📞")
+                .toList();
+        byte[] summary = SummaryPdf.print("Summary of Tuesday 11 March: 40 messages", "en", blocks);
+
+        assertThat(VeraPdf.claimedFlavours(summary)).containsExactly("2a");
+        assertThat(VeraPdf.pdfA2aFailures(summary)).as("PDF/A-2a rules veraPDF finds broken").isEmpty();
+        try (PDDocument pdf = Loader.loadPDF(summary)) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThan(1);
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("en");
+            PDStructureElement document = (PDStructureElement) pdf.getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
+            List<String> types = document.getKids().stream().map(kid -> ((PDStructureElement) kid).getStructureType()).toList();
+            assertThat(types).hasSize(41).startsWith("H1").endsWith("P").containsOnly("H1", "P");
         }
     }
 
@@ -51,7 +72,7 @@ class SummaryPdfTest {
                 .toList();
         String longWord = "https://exemple.fr/" + "tres-long-chemin-".repeat(20);
 
-        try (PDDocument pdf = Loader.loadPDF(SummaryPdf.print("Récapitulatif", concat(blocks, longWord)))) {
+        try (PDDocument pdf = Loader.loadPDF(SummaryPdf.print("Récapitulatif", "fr", concat(blocks, longWord)))) {
             String text = new PDFTextStripper().getText(pdf);
 
             assertThat(pdf.getNumberOfPages()).isGreaterThan(3);
