@@ -1,6 +1,6 @@
 // Permanence's Tasklist settings: Camunda's defaults (see the webjar's own config.js), plus the
 // "Ma disponibilité" link in the header, loaded as a Tasklist plugin (an ES module), and French
-// first (locales/fr.json is ours: docs/trust/locales.md).
+// first (locales/fr.json is ours: docs/translations.md).
 
 // Tasklist shows the shortcuts' descriptions as written here, untranslated: pick them by the rule
 // Tasklist uses for its own language (the browser's first language, French unless it is English).
