@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Tag;
 @Tag("unit")
 class FormsShowOutsidersTextTest {
 
-    /** Variables holding what an outsider typed, or a secretary typed from what a caller said. */
+    /** Variables holding what an outsider typed, or a secretary typed from what a caller said, or what was read from a document an outsider sent. */
     private static final Set<String> OUTSIDERS_WORDS = Set.of("callerName", "reason", "notes", "callerEmail", "incomingFrom",
-            "incomingSubject", "incomingProblem", "clientComment", "mail", "subject", "examineOutcome", "callBackNote");
+            "incomingSubject", "incomingProblem", "clientComment", "mail", "subject", "examineOutcome", "callBackNote",
+            "originalName", "sender", "invoiceNumber", "documentDate", "amount");
     private static final Pattern TEMPLATED = Pattern.compile("\\{\\{\\s*#?(?:if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     @Test
