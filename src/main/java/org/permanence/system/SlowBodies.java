@@ -39,16 +39,21 @@ final class SlowBodies implements Filter {
      * "swallow" it after the answer, on the request thread, as slowly as it comes ({@link UnreadBodiesClose}).
      */
     static final String GIVEN_UP = SlowBodies.class.getName() + ".givenUp";
-    /** Unread leftovers up to this size are read past (keeping the connection); a larger rest closes it. */
-    private static final int MAX_DRAIN = 64 * 1024;
     private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
     private final Semaphore readers;
     private final SlowBodiesProperties properties;
+    /**
+     * Unread leftovers up to this size are read past at the same pace rule, holding the reader's place
+     * (keeping the connection, so an upload refused for its size still gets its answer read); a larger
+     * rest closes the connection.
+     */
+    private final long maxDrain;
 
-    SlowBodies(SlowBodiesProperties properties) {
+    SlowBodies(SlowBodiesProperties properties, long maxDrain) {
         this.readers = new Semaphore(properties.readersAtOnce());
         this.properties = properties;
+        this.maxDrain = maxDrain;
     }
 
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL);
@@ -72,7 +77,7 @@ final class SlowBodies implements Filter {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        TimedBody body = new TimedBody(request, properties);
+        TimedBody body = new TimedBody(request, properties, maxDrain);
         boolean leftUnread = false;
         try {
             chain.doFilter(body, response);
@@ -119,6 +124,7 @@ final class SlowBodies implements Filter {
     private static final class TimedBody extends HttpServletRequestWrapper {
 
         private final SlowBodiesProperties properties;
+        private final long maxDrain;
         private final long start = System.nanoTime();
         private long received;
         private String givenUp;
@@ -126,9 +132,10 @@ final class SlowBodies implements Filter {
         private boolean drainedTooSlowly;
         private ServletInputStream stream;
 
-        TimedBody(HttpServletRequest request, SlowBodiesProperties properties) {
+        TimedBody(HttpServletRequest request, SlowBodiesProperties properties, long maxDrain) {
             super(request);
             this.properties = properties;
+            this.maxDrain = maxDrain;
         }
 
         @Override
@@ -163,7 +170,7 @@ final class SlowBodies implements Filter {
 
         /**
          * Reads past what the handler left of the body, at the same pace rule, so Tomcat has nothing left
-         * to swallow; false when more than {@link #MAX_DRAIN} is left (the handler's answer stands, the
+         * to swallow; false when more than {@code maxDrain} is left (the handler's answer stands, the
          * connection is closed after it).
          */
         boolean drain() throws IOException {
@@ -172,7 +179,7 @@ final class SlowBodies implements Filter {
                 return true;
             }
             long declared = getContentLengthLong();
-            if (declared > 0 && declared - received > MAX_DRAIN) {
+            if (declared > 0 && declared - received > maxDrain) {
                 return false;
             }
             draining = true;
@@ -180,7 +187,7 @@ final class SlowBodies implements Filter {
             long drained = 0;
             for (int count; (count = rest.read(buffer)) >= 0; ) {
                 drained += count;
-                if (drained > MAX_DRAIN) {
+                if (drained > maxDrain) {
                     return false;
                 }
             }

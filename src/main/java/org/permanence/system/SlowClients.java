@@ -1,5 +1,6 @@
 package org.permanence.system;
 
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,9 +15,11 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class SlowClients {
 
+    /** What is left unread of a body is read past up to what Tomcat swallows of a refused upload ({@link OverSizeUploads}). */
     @Bean
-    FilterRegistrationBean<SlowBodies> slowBodies(SlowBodiesProperties properties) {
-        FilterRegistrationBean<SlowBodies> registration = new FilterRegistrationBean<>(new SlowBodies(properties));
+    FilterRegistrationBean<SlowBodies> slowBodies(SlowBodiesProperties properties, MultipartProperties multipart) {
+        long maxDrain = 2 * multipart.getMaxRequestSize().toBytes();
+        FilterRegistrationBean<SlowBodies> registration = new FilterRegistrationBean<>(new SlowBodies(properties, maxDrain));
         registration.setName("slow-bodies");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
