@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code send-appointment-cancellation}: the cancellation (METHOD:CANCEL) to the caller and the client. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "send-appointment-cancellation", variableNames = {"appointmentId", CallNotes.REASON, CallNotes.HANDLED_BY})
+@ExternalTaskSubscription(topicName = "send-appointment-cancellation",
+        variableNames = {"appointmentId", CallNotes.REASON, CallNotes.BOOKED_BY, CallNotes.HANDLED_BY})
 class SendAppointmentCancellationWorker implements ExternalTaskHandler {
 
     private final AppointmentMails mails;

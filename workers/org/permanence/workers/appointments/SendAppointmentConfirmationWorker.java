@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code send-appointment-confirmation}: the confirmation with its invitation and links; answers the reminder and end times. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "send-appointment-confirmation", variableNames = {"appointmentId", CallNotes.REASON, CallNotes.HANDLED_BY})
+@ExternalTaskSubscription(topicName = "send-appointment-confirmation",
+        variableNames = {"appointmentId", CallNotes.REASON, CallNotes.BOOKED_BY, CallNotes.HANDLED_BY})
 @WritesVariables({"reminderAt", "reminderWanted", "appointmentEnd", "appointmentWhen"})
 class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
 

@@ -20,6 +20,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,8 @@ class InvitationsTest {
     RuntimeService runtime;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    TaskService tasks;
     @Autowired
     AppointmentBook book;
     @Autowired
@@ -143,13 +147,33 @@ class InvitationsTest {
     }
 
     @Test
+    void theSecretaryWhoPickedTheSlotIsTheOneTheClientsEntryNames() throws Exception {
+        Client practice = Practice.create(clients);
+        ZonedDateTime start = Practice.nextMondayAt(14).atZoneSameInstant(Practice.PARIS);
+        String instance = runtime.startProcessInstanceByKey("appointment-confirmation", Map.of("clientId", practice.id(),
+                "clientName", practice.name(), "callerName", "Paul Martin", "callerNumber", "06 98 76 54 32",
+                "appointmentType", "consultation", "handledBy", "nadia")).getId();
+        Eventually.await("the pick-a-slot task", () -> tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("PickSlot")
+                .count() == 1);
+        Task pick = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("PickSlot").singleResult();
+        tasks.setAssignee(pick.getId(), "sophie");
+
+        tasks.complete(pick.getId(), Map.of("slotStart", start.toLocalDateTime().toString()));
+
+        String clientsAddress = practice.contactRules().email();
+        Eventually.await("the client's invitation", () -> !TestMail.to(mail, clientsAddress).isEmpty());
+        String description = IcsLines.read(attached(TestMail.to(mail, clientsAddress).get(0))).event("DESCRIPTION").text();
+        assertThat(description).contains("Paul Martin", "+33698765432", "sophie").doesNotContain("nadia");
+    }
+
+    @Test
     void callIntakeHandsTheReasonAndWhoHandledTheCallToTheAppointment() {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("call-intake").latestVersion()
                 .withoutTenantId().singleResult().getId();
         CallActivity confirm = repository.getBpmnModelInstance(definition).getModelElementById("ConfirmAppointment");
 
         assertThat(confirm.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
-                .map(CamundaIn::getCamundaSource)).contains("reason", "handledBy", "callerName", "callerNumber");
+                .map(CamundaIn::getCamundaSource)).contains("reason", "handledBy", "bookedBy", "callerName", "callerNumber");
     }
 
     private void assertOrganizer(IcsLines ics, Client practice) {
