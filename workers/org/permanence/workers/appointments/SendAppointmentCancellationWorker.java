@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code send-appointment-cancellation}: the cancellation (METHOD:CANCEL) to the caller and the client. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "send-appointment-cancellation", variableNames = "appointmentId")
+@ExternalTaskSubscription(topicName = "send-appointment-cancellation",
+        variableNames = {"appointmentId", CallNotes.REASON, CallNotes.BOOKED_BY, CallNotes.HANDLED_BY})
 class SendAppointmentCancellationWorker implements ExternalTaskHandler {
 
     private final AppointmentMails mails;
@@ -28,7 +29,7 @@ class SendAppointmentCancellationWorker implements ExternalTaskHandler {
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
         retries.completeOrRetry(task, service, () -> {
-            mails.sendCancellation(task.getVariable("appointmentId"));
+            mails.sendCancellation(task.getVariable("appointmentId"), CallNotes.of(task));
             return Map.of();
         });
     }

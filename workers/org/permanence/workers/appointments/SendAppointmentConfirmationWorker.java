@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /** Topic {@code send-appointment-confirmation}: the confirmation with its invitation and links; answers the reminder and end times. */
 @Component
 @WorkerNode
-@ExternalTaskSubscription(topicName = "send-appointment-confirmation", variableNames = "appointmentId")
+@ExternalTaskSubscription(topicName = "send-appointment-confirmation",
+        variableNames = {"appointmentId", CallNotes.REASON, CallNotes.BOOKED_BY, CallNotes.HANDLED_BY})
 @WritesVariables({"reminderAt", "reminderWanted", "appointmentEnd", "appointmentWhen"})
 class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
 
@@ -27,6 +28,6 @@ class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        retries.completeOrRetry(task, service, () -> mails.sendConfirmation(task.getVariable("appointmentId")));
+        retries.completeOrRetry(task, service, () -> mails.sendConfirmation(task.getVariable("appointmentId"), CallNotes.of(task)));
     }
 }

@@ -9,12 +9,14 @@ import java.util.Map;
 
 import org.permanence.appointments.AppointmentLinks.Action;
 import org.permanence.appointments.AppointmentTexts.Wording;
+import org.permanence.appointments.CalendarInvitation.Copy;
 import org.permanence.appointments.CalendarInvitation.Kind;
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.AppointmentType;
 import org.permanence.clients.ClientRepository;
 import org.permanence.mail.ClientMail;
 import org.permanence.mail.ClientMail.Attachment;
+import org.permanence.mail.ClientMail.InlineCalendar;
 import org.permanence.mail.MailProperties;
 import org.permanence.notifications.Notifications;
 import org.slf4j.Logger;
@@ -63,21 +65,22 @@ public class AppointmentMails {
     /**
      * Sends the confirmation of the appointment as it is now, and answers the times the process waits
      * for: {@code reminderAt} (and {@code reminderWanted}: false when that time has already passed),
-     * {@code appointmentEnd}, and {@code appointmentWhen} to show in tasks.
+     * {@code appointmentEnd}, and {@code appointmentWhen} to show in tasks. The notes of the call go
+     * into the client's calendar entry.
      */
-    public Map<String, Object> sendConfirmation(String appointmentId) {
+    public Map<String, Object> sendConfirmation(String appointmentId, BookingNotes notes) {
         Appointment appointment = appointment(appointmentId);
         Client client = client(appointment);
         String typeName = typeName(client, appointment);
-        byte[] invitation = CalendarInvitation.of(Kind.REQUEST, appointment, client, typeName, organizer, clock.instant());
         if (appointment.caller().email() != null) {
             Map<String, Object> urls = Map.of("confirmUrl", links.url(appointment, Action.CONFIRM),
                     "cancelUrl", links.url(appointment, Action.CANCEL), "rescheduleUrl", links.url(appointment, Action.RESCHEDULE));
             send(appointment, "confirmation", appointment.caller().email(), texts.write("confirmation", client, appointment, typeName, urls),
-                    invitation, Kind.REQUEST);
+                    invitation(Kind.REQUEST, Copy.CALLER, appointment, client, typeName, notes), Kind.REQUEST);
         }
         send(appointment, "client-event", client.contactRules().email(),
-                texts.write("client-event", client, appointment, typeName, Map.of("cancelled", false)), invitation, Kind.REQUEST);
+                texts.write("client-event", client, appointment, typeName, Map.of("cancelled", false)),
+                invitation(Kind.REQUEST, Copy.CLIENT, appointment, client, typeName, notes), Kind.REQUEST);
         Instant reminderAt = appointment.start().minus(properties.reminderBefore(client.id()));
         Map<String, Object> times = new LinkedHashMap<>();
         times.put("reminderAt", Date.from(reminderAt));
@@ -101,22 +104,28 @@ public class AppointmentMails {
     }
 
     /** The cancellation, to the caller and to the client, each with the invitation that takes the event out. */
-    public void sendCancellation(String appointmentId) {
+    public void sendCancellation(String appointmentId, BookingNotes notes) {
         Appointment appointment = appointment(appointmentId);
         Client client = client(appointment);
         String typeName = typeName(client, appointment);
-        byte[] cancel = CalendarInvitation.of(Kind.CANCEL, appointment, client, typeName, organizer, clock.instant());
         if (appointment.caller().email() != null) {
             send(appointment, "cancellation", appointment.caller().email(), texts.write("cancellation", client, appointment, typeName, Map.of()),
-                    cancel, Kind.CANCEL);
+                    invitation(Kind.CANCEL, Copy.CALLER, appointment, client, typeName, notes), Kind.CANCEL);
         }
         send(appointment, "client-event", client.contactRules().email(),
-                texts.write("client-event", client, appointment, typeName, Map.of("cancelled", true)), cancel, Kind.CANCEL);
+                texts.write("client-event", client, appointment, typeName, Map.of("cancelled", true)),
+                invitation(Kind.CANCEL, Copy.CLIENT, appointment, client, typeName, notes), Kind.CANCEL);
+    }
+
+    private byte[] invitation(Kind kind, Copy copy, Appointment appointment, Client client, String typeName, BookingNotes notes) {
+        return CalendarInvitation.of(kind, copy, appointment, client, typeName, notes, organizer, clock.instant());
     }
 
     private void send(Appointment appointment, String what, String to, Wording wording, byte[] invitation, Kind kind) {
+        // inline for the calendar clients that read it there (Outlook), attached for those that offer the file
         ClientMail mail = new ClientMail(appointment.clientId(), to, wording.subject(), wording.text(), null,
-                List.of(new Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.contentType(kind), invitation)));
+                List.of(new Attachment(CalendarInvitation.FILE_NAME, CalendarInvitation.contentType(kind), invitation)))
+                .withCalendar(new InlineCalendar(kind.name(), invitation));
         notifications.sendOnce(key(appointment, what), mail);
     }
 

@@ -6,14 +6,21 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -30,16 +37,29 @@ import org.permanence.system.PlainText;
  * The appointment as a calendar event (RFC 5545/5546) the caller's and the client's calendars file
  * by themselves: {@code METHOD:REQUEST} for a new or moved appointment, {@code METHOD:CANCEL} when it
  * is cancelled. The UID is the appointment's and never changes; SEQUENCE is the appointment's,
- * raised by each change, so a calendar replaces its copy instead of adding another. Times are in UTC,
- * which every calendar shows in its own zone.
+ * raised by each change, so a calendar replaces its copy instead of adding another.
+ *
+ * <p>The organizer is always the secretariat (the office's sending address), and each copy names its
+ * reader as an attendee, as RFC 5546 asks of a REQUEST or CANCEL: the caller on the caller's copy, the
+ * client (and the caller, when there is an address) on the client's. Both are marked as having
+ * accepted, without asking for a reply: the appointment was agreed on the phone, and nobody reads
+ * replies at the secretariat's address. The client's copy is titled with the caller's name and says
+ * what the client needs to tell entries apart (phone, reason, who booked it). Times are the client's
+ * wall-clock times with its zone's TZID and VTIMEZONE, so that a calendar in another zone still shows
+ * the right time and one that ignores TZID reads the client's.
  */
 final class CalendarInvitation {
 
     static final String FILE_NAME = "rendez-vous.ics";
     /** The longest content line RFC 5545 allows, line break excluded. */
     private static final int MAX_OCTETS = 75;
+    /** ical4j's zone definitions (bundled tzurl.org data), loaded once. */
+    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     enum Kind { REQUEST, CANCEL }
+
+    /** Whose calendar the copy is for. */
+    enum Copy { CALLER, CLIENT }
 
     private CalendarInvitation() {
     }
@@ -52,14 +72,21 @@ final class CalendarInvitation {
         return "text/calendar; charset=UTF-8; method=" + kind.name();
     }
 
-    static byte[] of(Kind kind, Appointment appointment, Client client, String typeName, String organizerEmail, Instant now) {
-        VEvent event = new VEvent(appointment.start(), appointment.end(), PlainText.oneLine(typeName + " — " + client.name()));
+    static byte[] of(Kind kind, Copy copy, Appointment appointment, Client client, String typeName, BookingNotes notes,
+                     String organizerEmail, Instant now) {
+        ZoneId zone = ZoneId.of(client.timeZone());
+        String title = typeName + " — " + (copy == Copy.CLIENT ? appointment.caller().name() : client.name());
+        VEvent event = new VEvent(appointment.start().atZone(zone), appointment.end().atZone(zone), PlainText.oneLine(title));
         event.add(new Uid(uid(appointment)));
         event.add(new Sequence(appointment.sequence()));
         event.replace(new DtStamp(now));
         event.add(organizer(client, organizerEmail));
+        if (copy == Copy.CLIENT) {
+            event.add(attendee(client.contactRules().email(), client.name(), Role.CHAIR));
+            event.add(new Description(description(client, appointment, notes)));
+        }
         if (appointment.caller().email() != null) {
-            event.add(attendee(appointment));
+            event.add(attendee(appointment.caller().email(), appointment.caller().name(), Role.REQ_PARTICIPANT));
         }
         event.add(kind == Kind.CANCEL ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         Calendar calendar = new Calendar();
@@ -67,6 +94,7 @@ final class CalendarInvitation {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(kind == Kind.CANCEL ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(ZONES.getTimeZone(zone.getId()).getVTimeZone());
         calendar.add(event);
         StringWriter text = new StringWriter();
         try {
@@ -102,18 +130,44 @@ final class CalendarInvitation {
         return folded.toString();
     }
 
+    /** The secretariat, named for the client it answers for: the caller knows the client, not the office. */
     private static Organizer organizer(Client client, String email) {
         Organizer organizer = new Organizer(URI.create("mailto:" + email));
-        organizer.add(new Cn(PlainText.oneLine(client.name())));
+        String office = "fr".equals(client.language()) ? "Secrétariat de " : "Secretarial team of ";
+        organizer.add(new Cn(PlainText.oneLine(office + client.name())));
         return organizer;
     }
 
-    private static Attendee attendee(Appointment appointment) {
-        Attendee attendee = new Attendee(URI.create("mailto:" + appointment.caller().email()));
+    private static Attendee attendee(String email, String name, Role role) {
+        Attendee attendee = new Attendee(URI.create("mailto:" + email));
         // what the caller typed: ical4j quotes a parameter, but a line break (a lone CR too) would end the content line
-        attendee.add(new Cn(PlainText.oneLine(appointment.caller().name())));
-        attendee.add(Role.REQ_PARTICIPANT);
+        attendee.add(new Cn(PlainText.oneLine(name)));
+        attendee.add(role);
         attendee.add(PartStat.ACCEPTED);
+        attendee.add(Rsvp.FALSE);
         return attendee;
+    }
+
+    /**
+     * One fact a line, each on one line whatever the caller typed; ical4j escapes the line breaks
+     * between them and the commas and semicolons within (RFC 5545 3.3.11).
+     */
+    private static String description(Client client, Appointment appointment, BookingNotes notes) {
+        boolean french = "fr".equals(client.language());
+        List<String> lines = new ArrayList<>();
+        lines.add((french ? "Appelant : " : "Caller: ") + PlainText.oneLine(appointment.caller().name()));
+        if (appointment.caller().number() != null) {
+            lines.add((french ? "Téléphone : " : "Phone: ") + appointment.caller().number());
+        }
+        if (appointment.caller().email() != null) {
+            lines.add((french ? "E-mail : " : "E-mail: ") + PlainText.oneLine(appointment.caller().email()));
+        }
+        if (notes.reason() != null && !notes.reason().isBlank()) {
+            lines.add((french ? "Motif : " : "Reason: ") + PlainText.oneLine(notes.reason()));
+        }
+        if (notes.bookedBy() != null) {
+            lines.add((french ? "Pris par : " : "Booked by: ") + PlainText.oneLine(notes.bookedBy()));
+        }
+        return String.join("\n", lines);
     }
 }

@@ -1,6 +1,7 @@
 package org.permanence.engine;
 
 import java.util.ArrayList;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -25,13 +26,17 @@ import org.springframework.stereotype.Component;
  * Every user task of every process, as deployed, gets its listeners: on creation its due date and
  * priority from the client's delays ({@link SetTaskTimes}), then the assignment policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
  * the variable {@code handledBy}, which the record-call worker files with the call (workers cannot see
- * a task's assignee). Built-in listeners, so that no process model can forget them.
+ * a task's assignee); when an appointment is taken or its slot picked, who did it is kept in
+ * {@code bookedBy}, which the client's calendar entry names. Built-in listeners, so that no process model can forget them.
  */
 @Component
 @EngineNode
 class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
 
     static final String HANDLED_BY = "handledBy";
+    static final String BOOKED_BY = "bookedBy";
+    /** Call-intake's "take the appointment" and the appointment process's "pick a slot": completing either books it. */
+    private static final Set<String> BOOKING_TASKS = Set.of("TakeAppointment", "PickSlot");
 
     private final AssignNewTask assignNewTask;
     private final TaskTimes times;
@@ -50,7 +55,7 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
     }
 
     private BpmnParseListener listenersOnUserTasks() {
-        TaskListener rememberWhoHandledTheCall = TaskAssignmentPlugin::rememberWhoHandledTheCall;
+        TaskListener rememberWhoHandledOrBooked = TaskAssignmentPlugin::rememberWhoHandledOrBooked;
         return new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -58,14 +63,17 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
                 // times first: the assignment reads the priority
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new SetTaskTimes(times, task));
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assignNewTask);
-                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rememberWhoHandledTheCall);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rememberWhoHandledOrBooked);
             }
         };
     }
 
-    private static void rememberWhoHandledTheCall(DelegateTask task) {
+    private static void rememberWhoHandledOrBooked(DelegateTask task) {
         if (AssignmentPolicy.HANDLE_CALL.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
             task.setVariable(HANDLED_BY, task.getAssignee());
+        }
+        if (BOOKING_TASKS.contains(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+            task.setVariable(BOOKED_BY, task.getAssignee());
         }
     }
 }

@@ -6,8 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -53,13 +57,16 @@ public class OutgoingMail {
         String messageId = messageIdFor(idempotencyKey);
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty() || mail.html() != null,
-                    StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = mail.calendar() != null
+                    ? new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name())
+                    : new MimeMessageHelper(message, !mail.attachments().isEmpty() || mail.html() != null, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(mail.to());
             // a subject is one line, whatever a caller's name or reason contained
             helper.setSubject(mail.subject().replaceAll("\\s+", " ").strip());
-            if (mail.html() == null) {
+            if (mail.calendar() != null) {
+                helper.getMimeMultipart().addBodyPart(alternatives(mail));
+            } else if (mail.html() == null) {
                 helper.setText(mail.text());
             } else {
                 helper.setText(mail.text(), mail.html());
@@ -85,6 +92,28 @@ public class OutgoingMail {
             throw new MailNotSent("Mail for client " + mail.clientId() + " to " + mail.to() + " not sent (Message-ID "
                     + messageId + "): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The text (and HTML) and the invitation as alternatives of one body, the invitation last (the
+     * richest), as calendar clients expect: {@code multipart/alternative} first in the mixed mail.
+     */
+    private static MimeBodyPart alternatives(ClientMail mail) throws MessagingException {
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name());
+        alternatives.addBodyPart(text);
+        if (mail.html() != null) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            alternatives.addBodyPart(html);
+        }
+        MimeBodyPart calendar = new MimeBodyPart();
+        calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.calendar().content(), mail.calendar().contentType())));
+        alternatives.addBodyPart(calendar);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternatives);
+        return body;
     }
 
     /** The same key always gives the same Message-ID; the key itself may hold characters a Message-ID may not. */
