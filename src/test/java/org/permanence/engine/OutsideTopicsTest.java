@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.permanence.ModelerDeployment;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
+import org.permanence.people.Groups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,7 +32,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class OutsideTopicsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OWN_WORKER_PASSWORD = "Envelope-printer-2026-long-secret";
     private final String base = SharedNode.baseUrl();
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RuntimeService runtime;
 
     @Autowired
     RepositoryService repository;
@@ -41,6 +53,36 @@ class OutsideTopicsTest {
 
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         repository.deleteDeployment(JSON.readTree(deployed.body()).get("id").asText(), true);
+    }
+
+    /** As docs/managers.md shows with a Node.js worker: an account of its own, in the workers group. */
+    @Test
+    void aWorkerOfYourOwnInTheWorkersGroupTakesTheTasksOfAnOutsideTopic() throws Exception {
+        HttpResponse<String> deployed = deploy("envelopes-taken", "print-envelope");
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        User account = identity.newUser("envelope-printer");
+        account.setPassword(OWN_WORKER_PASSWORD);
+        identity.saveUser(account);
+        identity.createMembership("envelope-printer", Groups.WORKERS);
+        try {
+            String instance = runtime.startProcessInstanceByKey("envelopes-taken", Map.of("clientId", "cabinet-martin")).getId();
+
+            HttpResponse<String> fetched = TestOffice.call("POST", base + "/engine-rest/external-task/fetchAndLock", "envelope-printer",
+                    OWN_WORKER_PASSWORD, "{\"workerId\": \"envelope-printer\", \"maxTasks\": 5,"
+                            + " \"topics\": [{\"topicName\": \"print-envelope\", \"lockDuration\": 60000}]}");
+
+            assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);
+            JsonNode task = JSON.readTree(fetched.body()).get(0);
+            assertThat(task.get("processInstanceId").asText()).isEqualTo(instance);
+            assertThat(task.get("tenantId").asText()).isEqualTo("cabinet-martin");
+            HttpResponse<String> completed = TestOffice.call("POST", base + "/engine-rest/external-task/" + task.get("id").asText()
+                    + "/complete", "envelope-printer", OWN_WORKER_PASSWORD, "{\"workerId\": \"envelope-printer\"}");
+            assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        } finally {
+            identity.deleteUser("envelope-printer");
+            repository.deleteDeployment(JSON.readTree(deployed.body()).get("id").asText(), true);
+        }
     }
 
     @Test
