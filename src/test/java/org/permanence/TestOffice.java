@@ -49,6 +49,8 @@ public final class TestOffice {
         properties.put("permanence.people.demo", true);
         properties.put("permanence.people.demo-password", DEMO_PASSWORD);
         properties.put("permanence.people.worker-password", WORKER_PASSWORD);
+        // a topic served by a worker outside the jar, declared by configuration (OutsideTopicsTest)
+        properties.put("permanence.outside-workers.topics", "print-envelope");
         properties.put("permanence.telephony.aircall.token", AIRCALL_TOKEN);
         properties.put("permanence.telephony.twilio.auth-token", TWILIO_AUTH_TOKEN);
         // tests make their own documents; training on the shared corpus would OCR it at every start

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -43,7 +44,7 @@ import org.springframework.context.MessageSource;
 /**
  * Checks a new deployment before the engine accepts it, and refuses it with every problem named by
  * element, in words a manager who drew the diagram understands: an external task whose topic no
- * worker handles, a form that is not there, a user task nobody would get, a process or decision without
+ * worker handles (neither this jar's nor one declared served outside, {@link OutsideTopics}), a form that is not there, a user task nobody would get, a process or decision without
  * history time-to-live (our retention rule; the engine's own refusal only says the value is null), a
  * decision table reading a variable the calling process never sets ({@link DecisionInputs}) — in the
  * language of the manager who deploys ({@link DeployersLanguage}).
@@ -58,12 +59,15 @@ class DeploymentGuard implements Deployer {
     private static final String FORM_BINDING_DEPLOYMENT = "deployment";
 
     private final WorkerTopics workerTopics;
+    private final Supplier<SortedSet<String>> servedOutside;
     private final DecisionInputs decisionInputs;
     private final MessageSource texts;
     private final Supplier<Locale> deployersLanguage;
 
-    DeploymentGuard(WorkerTopics workerTopics, MessageSource texts, Supplier<Locale> deployersLanguage) {
+    DeploymentGuard(WorkerTopics workerTopics, Supplier<SortedSet<String>> servedOutside, MessageSource texts,
+                    Supplier<Locale> deployersLanguage) {
         this.workerTopics = workerTopics;
+        this.servedOutside = servedOutside;
         this.decisionInputs = new DecisionInputs(workerTopics);
         this.texts = texts;
         this.deployersLanguage = deployersLanguage;
@@ -207,8 +211,14 @@ class DeploymentGuard implements Deployer {
         if (topic.contains("${") || topic.contains("#{") || workerTopics.handles(topic)) {
             return Optional.empty();
         }
+        // asked only now: most diagrams use the jar's topics, and the declared ones may change between deployments
+        SortedSet<String> outside = servedOutside.get();
+        if (outside.contains(topic)) {
+            return Optional.empty();
+        }
         return Optional.of(new DeploymentProblem(reported.getId(), words.say("guard.externalTask.unknownTopic", words.label(reported),
-                topic, String.join(", ", workerTopics.topics()))));
+                topic, String.join(", ", workerTopics.topics()),
+                outside.isEmpty() ? words.say("guard.externalTask.noneServedOutside") : String.join(", ", outside))));
     }
 
     private static Optional<DeploymentProblem> formProblem(BaseElement element, String formKey, String binding,

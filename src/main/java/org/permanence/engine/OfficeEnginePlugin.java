@@ -25,10 +25,14 @@ class OfficeEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ClientRepository clients;
     private final MessageSource texts;
+    private final WorkerTopics workerTopics;
+    private final OutsideTopics outsideTopics;
 
-    OfficeEnginePlugin(ClientRepository clients, MessageSource texts) {
+    OfficeEnginePlugin(ClientRepository clients, MessageSource texts, WorkerTopics workerTopics, OutsideTopics outsideTopics) {
         this.clients = clients;
         this.texts = texts;
+        this.workerTopics = workerTopics;
+        this.outsideTopics = outsideTopics;
     }
 
     @Override
@@ -38,7 +42,7 @@ class OfficeEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]*");
         configuration.setTenantIdProvider(new StartedByAPerson(new TenantOfDialledLine(clients), new StartForms(), texts));
         List<Deployer> preDeployers = new ArrayList<>(Optional.ofNullable(configuration.getCustomPreDeployers()).orElse(List.of()));
-        preDeployers.add(new DeploymentGuard(WorkerTopics.onClasspath(), texts, new DeployersLanguage()));
+        preDeployers.add(new DeploymentGuard(workerTopics, outsideTopics::topics, texts, new DeployersLanguage()));
         configuration.setCustomPreDeployers(preDeployers);
     }
 }

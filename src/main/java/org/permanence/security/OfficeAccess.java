@@ -64,6 +64,8 @@ final class OfficeAccess {
                 .requestMatchers(paths(null, "/actuator/**")).denyAll()
                 // running the office
                 .requestMatchers(paths(null, "/manage/**", "/api/dashboard", "/api/processes/*/migration")).access(MANAGER)
+                // which systems outside the office take its tasks: the managers' business, not the secretaries'
+                .requestMatchers(paths(null, "/api/outside-topics", "/api/outside-topics/**")).access(MANAGER)
                 .requestMatchers(paths(HttpMethod.POST, "/api/clients")).access(MANAGER)
                 .requestMatchers(paths(HttpMethod.PUT, "/api/clients/*", "/api/clients/*/task-times", "/api/clients/*/closures",
                         "/api/clients/*/letterhead", "/api/clients/*/letterhead/logo", "/api/clients/*/mail-drafting",

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,7 +30,8 @@ class DeploymentGuardTest {
 
     private static final Set<String> NO_FORMS = Set.of();
     static final GuardWords ENGLISH = new GuardWords(ProblemTexts.texts(), Locale.ENGLISH);
-    private final DeploymentGuard guard = new DeploymentGuard(WorkerTopics.onClasspath(), ProblemTexts.texts(), () -> Locale.ENGLISH);
+    private final DeploymentGuard guard = new DeploymentGuard(WorkerTopics.onClasspath(), () -> new TreeSet<>(Set.of("fax-send")),
+            ProblemTexts.texts(), () -> Locale.ENGLISH);
 
     @Test
     void theWorkersTopicsAreFoundOnTheClasspath() {
@@ -53,6 +55,29 @@ class DeploymentGuardTest {
         BpmnModelInstance model = process().serviceTask("RecordCall").camundaExternalTask("record-call").endEvent().done();
 
         assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).isEmpty();
+    }
+
+    @Test
+    void aTopicDeclaredServedOutsideTheJarPasses() {
+        BpmnModelInstance model = process().serviceTask("SendFax").camundaExternalTask("fax-send").endEvent().done();
+
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).isEmpty();
+    }
+
+    @Test
+    void aTopicNobodyServesIsRefusedWithTheJarsAndTheDeclaredTopicsListed() {
+        BpmnModelInstance model = process().serviceTask("SendFax").name("Envoyer un fax").camundaExternalTask("send-fax")
+                .endEvent().done();
+
+        assertThat(guard.problems(model, NO_FORMS, form -> false, ENGLISH)).singleElement().extracting(DeploymentProblem::message)
+                .asString().contains("topics with a worker: ", "record-call")
+                .endsWith("; topics declared served by outside workers: fax-send"
+                        + " (a manager declares one with PUT /api/outside-topics/send-fax)");
+        DeploymentGuard noneDeclared = new DeploymentGuard(WorkerTopics.onClasspath(), TreeSet::new, ProblemTexts.texts(),
+                () -> Locale.FRENCH);
+        assertThat(noneDeclared.problems(model, NO_FORMS, form -> false, new GuardWords(ProblemTexts.texts(), Locale.FRENCH)))
+                .singleElement().extracting(DeploymentProblem::message).asString()
+                .contains("; topics déclarés traités par un worker extérieur : aucun (un manager en déclare un par PUT");
     }
 
     @Test
