@@ -63,7 +63,9 @@ class DocumentsBrowserTest {
         assertThat(tasklist.listedTaskIds()).contains(taskId);
         OpenedTask opened = tasklist.open(taskId);
         assertThat(opened.tenant()).isEqualTo(plumber);
-        assertThat(opened.briefing()).contains("facture-0701.pdf", "Suggestion", "facture (Facture)");
+        assertThat(opened.briefing()).contains("Suggestion", "facture (Facture)");
+        // the name the client gave the file is shown as text, in a read-only field
+        assertThat(tasklist.valueOf("ShownOriginalName")).isEqualTo("facture-0701.pdf");
         assertThat(tasklist.claim()).isEqualTo("Claire Moreau");
         // the first-page preview drawn by the extract step, fetched with her Tasklist session
         browser.waitUntil("the preview to load", driver -> driver.findElements(By.cssSelector(".task-card .fjs-form-field-image img"))
