@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.permanence.telephony.PhoneNumbers;
@@ -55,6 +56,15 @@ public class CallRecords {
         return jdbc.sql("update call set status = :status where provider = :provider and provider_call_id = :callId and status in (:earlier)")
                 .param("status", status.name()).param("provider", provider).param("callId", providerCallId).param("earlier", earlier)
                 .update() > 0;
+    }
+
+    /**
+     * When the call of this process instance rang: filed as the provider announced it, or, for a call
+     * noted by hand, as it was noted. Empty before the call has its row.
+     */
+    public Optional<Instant> rangAt(String processInstanceId) {
+        return jdbc.sql("select received_at from call where process_instance_id = ?").param(processInstanceId)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     /** Whether this provider's call has its row, whatever its status. */
