@@ -89,13 +89,14 @@ public class CallRecords {
                         call.mood(), call.notes(), call.handledBy(), now, call.processInstanceId())
                 .update();
         if (updated == 0) {
-            // logged by hand: nobody filed it when it rang, and the secretary evidently took it
+            // logged by hand: nobody filed it when it rang, and the secretary evidently took it; it rang as she noted it
             jdbc.sql("""
                             insert into call (id, process_instance_id, business_key, client_id, dialled_number, caller_number, status,
                               received_at, caller_name, reason, category, mood, notes, handled_by, recorded_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID().toString(), call.processInstanceId(), call.businessKey(), call.clientId(),
-                            line(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(), now,
+                            line(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(),
+                            call.rangAt() == null ? now : Timestamp.from(call.rangAt()),
                             call.callerName(), call.reason(), call.category(), call.mood(), call.notes(), call.handledBy(), now)
                     .update();
         }

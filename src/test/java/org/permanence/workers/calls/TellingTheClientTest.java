@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.time.ZoneId;
 import java.util.Map;
 
@@ -107,6 +108,25 @@ class TellingTheClientTest {
         String rangOnTheClientsClock = DateTimeFormatter.ofPattern("HH:mm").format(rang.atZone(ZoneId.of("Europe/Paris")));
         assertThat(TestMail.to(folder, client.contactRules().email()).get(0).text())
                 .contains("Mme Lefèvre a appelé le", " à " + rangOnTheClientsClock + ".");
+        await("the call to end", () -> history.createHistoricProcessInstanceQuery().processInstanceId(call).finished().count() == 1);
+    }
+
+    @Test
+    void aCallNotedByHandRangWhenItWasNotedNotWhenItWasRecorded() {
+        Client client = clients.store(TestClients.client("note-main", "fr", MessageDelivery.IMMEDIATELY, null));
+        Instant noted = Instant.now().minus(Duration.ofMinutes(6)).truncatedTo(ChronoUnit.MINUTES);
+        String call = start(client);
+        // the case was identified as it was noted: set back as if the secretary then spent six minutes on the call
+        assertThat(runtime.getVariable(call, "rangAt")).as("identified when noted").isNotNull();
+        runtime.setVariable(call, "rangAt", Date.from(noted));
+
+        complete(call, "message", "calm", "Question sur une facture");
+
+        await("the message", () -> !TestMail.to(folder, client.contactRules().email()).isEmpty());
+        assertThat(TestMail.to(folder, client.contactRules().email()).get(0).text())
+                .contains(" à " + DateTimeFormatter.ofPattern("HH:mm").format(noted.atZone(ZoneId.of("Europe/Paris"))) + ".");
+        assertThat(jdbc.sql("select received_at from call where process_instance_id = ?").param(call)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single()).isEqualTo(noted);
         await("the call to end", () -> history.createHistoricProcessInstanceQuery().processInstanceId(call).finished().count() == 1);
     }
 
