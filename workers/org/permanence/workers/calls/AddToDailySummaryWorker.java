@@ -2,6 +2,7 @@ package org.permanence.workers.calls;
 
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.permanence.notifications.DailySummaries;
+import org.permanence.calls.CallRecords;
 import org.permanence.system.WorkerNode;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = "add-to-daily-summary", variableNames = {"clientId", "callerName", "callerNumber", "reason", "category", "mood", "notes"})
 class AddToDailySummaryWorker extends CallMessageWorker {
 
-    AddToDailySummaryWorker(DailySummaries summaries, Retries retries) {
-        super(summaries::keep, retries);
+    AddToDailySummaryWorker(DailySummaries summaries, CallRecords calls, Retries retries) {
+        super(summaries::keep, calls, retries);
     }
 }

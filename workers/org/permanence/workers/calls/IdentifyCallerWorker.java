@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = "identify-caller", variableNames = {"dialledNumber", "callerNumber"})
 @WritesVariables({"callerNumber", "lineKnown", "clientName", "clientId", "briefingGreeting", "briefingUrgentWhen",
         "briefingPutThrough", "clientMessageDelivery", "urgentConfirmWithin", "urgentConfirmDue", "callBackDue", "callerHistory",
-        "callerName", "callerNoShows"})
+        "callerName", "callerNoShows", "rangAt"})
 class IdentifyCallerWorker implements ExternalTaskHandler {
 
     private final CallerIdentification identification;

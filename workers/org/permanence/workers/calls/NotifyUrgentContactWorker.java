@@ -2,6 +2,7 @@ package org.permanence.workers.calls;
 
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.permanence.notifications.ClientNotifications;
+import org.permanence.calls.CallRecords;
 import org.permanence.system.WorkerNode;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = "notify-urgent-contact", variableNames = {"clientId", "callerName", "callerNumber", "reason", "category", "mood", "notes"})
 class NotifyUrgentContactWorker extends CallMessageWorker {
 
-    NotifyUrgentContactWorker(ClientNotifications notifications, Retries retries) {
-        super(notifications::tellUrgently, retries);
+    NotifyUrgentContactWorker(ClientNotifications notifications, CallRecords calls, Retries retries) {
+        super(notifications::tellUrgently, calls, retries);
     }
 }

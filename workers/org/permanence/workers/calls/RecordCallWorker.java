@@ -1,5 +1,7 @@
 package org.permanence.workers.calls;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "record-call", variableNames = {"callerName", "reason", "category", "mood", "notes",
-        "clientId", "callerNumber", "dialledNumber", "handledBy"})
+        "clientId", "callerNumber", "dialledNumber", "handledBy", "rangAt"})
 class RecordCallWorker implements ExternalTaskHandler {
 
     private final CallRecords records;
@@ -36,8 +38,13 @@ class RecordCallWorker implements ExternalTaskHandler {
             records.record(new HandledCall(task.getProcessInstanceId(), task.getBusinessKey(), task.getVariable("clientId"),
                     task.getVariable("dialledNumber"), task.getVariable("callerNumber"), task.getVariable("callerName"),
                     task.getVariable("reason"), task.getVariable("category"), task.getVariable("mood"), task.getVariable("notes"),
-                    task.getVariable("handledBy")));
+                    task.getVariable("handledBy"), rangAt(task)));
             return Map.of();
         });
+    }
+
+    private static Instant rangAt(ExternalTask task) {
+        Date rang = task.getVariable("rangAt");
+        return rang == null ? null : rang.toInstant();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.permanence.telephony.PhoneNumbers;
@@ -57,6 +58,15 @@ public class CallRecords {
                 .update() > 0;
     }
 
+    /**
+     * When the call of this process instance rang: filed as the provider announced it, or, for a call
+     * noted by hand, as it was noted. Empty before the call has its row.
+     */
+    public Optional<Instant> rangAt(String processInstanceId) {
+        return jdbc.sql("select received_at from call where process_instance_id = ?").param(processInstanceId)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
+    }
+
     /** Whether this provider's call has its row, whatever its status. */
     public boolean isFiled(String provider, String providerCallId) {
         return jdbc.sql("select count(*) from call where provider = ? and provider_call_id = ?").params(provider, providerCallId)
@@ -79,13 +89,14 @@ public class CallRecords {
                         call.mood(), call.notes(), call.handledBy(), now, call.processInstanceId())
                 .update();
         if (updated == 0) {
-            // logged by hand: nobody filed it when it rang, and the secretary evidently took it
+            // logged by hand: nobody filed it when it rang, and the secretary evidently took it; it rang as she noted it
             jdbc.sql("""
                             insert into call (id, process_instance_id, business_key, client_id, dialled_number, caller_number, status,
                               received_at, caller_name, reason, category, mood, notes, handled_by, recorded_at)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(UUID.randomUUID().toString(), call.processInstanceId(), call.businessKey(), call.clientId(),
-                            line(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(), now,
+                            line(call.dialledNumber()), normalised(call.callerNumber()), CallStatus.ANSWERED.name(),
+                            call.rangAt() == null ? now : Timestamp.from(call.rangAt()),
                             call.callerName(), call.reason(), call.category(), call.mood(), call.notes(), call.handledBy(), now)
                     .update();
         }

@@ -51,6 +51,8 @@ public class CallerIdentification {
 
     public Map<String, Object> identify(String dialledNumber, String callerNumber) {
         Map<String, Object> card = new LinkedHashMap<>();
+        // identified as the case starts: when it rang, or, for a call noted by hand, when it was noted
+        card.put("rangAt", Date.from(clock.instant()));
         Optional<String> caller = PhoneNumbers.e164(callerNumber);
         card.put("callerNumber", caller.orElse(PhoneNumbers.WITHHELD));
         Optional<Client> client = PhoneNumbers.e164(dialledNumber).flatMap(clients::clientOfLine).flatMap(clients::findById);

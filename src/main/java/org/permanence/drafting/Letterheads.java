@@ -73,10 +73,19 @@ public class Letterheads {
 
     /** The letter for a draft, printed on the client's letterhead and dated today in its time zone. */
     public byte[] print(Client client, List<String> recipient, String reference, Draft draft) {
+        return print(client, recipient, reference, draft, today(client));
+    }
+
+    byte[] print(Client client, List<String> recipient, String reference, Draft draft, LocalDate date) {
         Optional<Row> row = row(client.id());
         byte[] logo = row.filter(Row::hasLogo).flatMap(found -> storage.get(logoKey(client.id()))).orElse(null);
         return LetterPdf.print(new Letter(client.name(), of(client), logo, client.language(), recipient,
-                LocalDate.now(ZoneId.of(client.timeZone())), reference, draft.subject(), draft.text()));
+                date, reference, draft.subject(), draft.text()));
+    }
+
+    /** The date a letter printed now carries: today on the client's clock. */
+    static LocalDate today(Client client) {
+        return LocalDate.now(ZoneId.of(client.timeZone()));
     }
 
     private Optional<Row> row(String clientId) {

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.mail.MessagingException;
@@ -19,12 +22,15 @@ import org.permanence.clients.ClientRepository;
 import org.permanence.clients.OtherClientsReference;
 import org.permanence.mail.ClientMail;
 import org.permanence.mail.OutgoingMail;
+import org.permanence.mail.TextTemplates;
 import org.permanence.notifications.Notifications;
 import org.permanence.storage.ClientObjects;
 import org.permanence.storage.ObjectStorage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * A mail's way after the draft: sent once, with its letter and attachments, a copy of exactly what
@@ -42,6 +48,7 @@ public class MailDrafts {
     private final OutgoingMail outgoing;
     private final ObjectStorage storage;
     private final JdbcClient jdbc;
+    private final SpringTemplateEngine coverNotes = TextTemplates.in("templates/drafting/cover-note/");
 
     MailDrafts(ClientRepository clients, MailTemplates templates, DraftingSettings settings, Letterheads letterheads,
                Notifications notifications, OutgoingMail outgoing, ObjectStorage storage, JdbcClient jdbc) {
@@ -95,9 +102,13 @@ public class MailDrafts {
         String folder = "clients/" + client.id() + "/outbox/" + mail.caseId();
         List<ClientMail.Attachment> attachments = new ArrayList<>();
         String letterKey = null;
+        String text = mail.text();
         if (mail.letter()) {
+            LocalDate date = Letterheads.today(client);
             byte[] pdf = letterheads.print(client, lines(mail.recipientAddress()), mail.reference(),
-                    new Draft(mail.subject(), mail.text(), true));
+                    new Draft(mail.subject(), mail.text(), true), date);
+            // the letter is the attachment; the mail only says what it is, as a letter's envelope would
+            text = coverNote(client, mail, date);
             letterKey = folder + "/letter.pdf";
             storage.put(letterKey, pdf, "application/pdf");
             attachments.add(new ClientMail.Attachment(mail.reference() + ".pdf", "application/pdf", pdf));
@@ -110,10 +121,17 @@ public class MailDrafts {
         String emlKey = folder + "/mail.eml";
         String key = "mail-drafting:" + mail.caseId();
         // the secretary reviewed this mail and decided to send it: a person's mail, which an out-of-office may answer
-        notifications.sendOnce(key, new ClientMail(client.id(), mail.recipientEmail(), mail.subject(), mail.text(), null, attachments)
+        notifications.sendOnce(key, new ClientMail(client.id(), mail.recipientEmail(), mail.subject(), text, null, attachments)
                         .sentByAPerson(),
                 message -> storage.put(emlKey, eml(message), "message/rfc822"));
         return new Sent(outgoing.messageIdFor(key), emlKey, letterKey);
+    }
+
+    /** The few lines a letter's mail carries, in the client's language, signed as the letter is. */
+    private String coverNote(Client client, Outgoing mail, LocalDate date) {
+        Map<String, Object> variables = Map.of("date", date, "subject", mail.subject(), "reference", mail.reference(),
+                "signatory", letterheads.of(client).signatory());
+        return coverNotes.process(client.language(), new Context(Locale.forLanguageTag(client.language()), variables)).strip() + "\n";
     }
 
     /** Files the sent mail (and its letter) under the client's archive for the year, and links it to the case; once. */

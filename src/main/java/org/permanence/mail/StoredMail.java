@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 
 /** A message the embedded server received, as the "sent mail" page shows it. */
@@ -49,11 +51,30 @@ public record StoredMail(String id, String mailbox, MimeMessage message) {
     }
 
     public List<String> attachmentNames() {
+        return read(() -> attachmentParts().stream().map(part -> read(part::getFileName)).toList());
+    }
+
+    /** One attached file as it went out: its name, its MIME type without parameters, its bytes. */
+    public record Attachment(String name, String contentType, byte[] content) {
+    }
+
+    /** The attachment at this place in {@link #attachmentNames()}; empty when there is none there. */
+    public Optional<Attachment> attachment(int index) {
         return read(() -> {
-            List<String> names = new ArrayList<>();
-            collectAttachments(message, names);
-            return names;
+            List<Part> parts = attachmentParts();
+            if (index < 0 || index >= parts.size()) {
+                return Optional.empty();
+            }
+            Part part = parts.get(index);
+            return Optional.of(new Attachment(part.getFileName(), new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT),
+                    part.getInputStream().readAllBytes()));
         });
+    }
+
+    private List<Part> attachmentParts() throws MessagingException, IOException {
+        List<Part> parts = new ArrayList<>();
+        collectAttachments(message, parts);
+        return parts;
     }
 
     private Optional<String> header(String name) {
@@ -85,14 +106,14 @@ public record StoredMail(String id, String mailbox, MimeMessage message) {
         return null;
     }
 
-    private static void collectAttachments(Part part, List<String> names) throws MessagingException, IOException {
+    private static void collectAttachments(Part part, List<Part> attachments) throws MessagingException, IOException {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
-                collectAttachments(multipart.getBodyPart(i), names);
+                collectAttachments(multipart.getBodyPart(i), attachments);
             }
         } else if (part.getFileName() != null) {
-            names.add(part.getFileName());
+            attachments.add(part);
         }
     }
 

@@ -19,6 +19,8 @@ import org.permanence.clients.Client.OpeningHours;
 import org.permanence.clients.Client.PhoneLine;
 import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.drafting.Letterhead;
+import org.permanence.drafting.Letterheads;
 import org.permanence.system.EngineNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,15 +50,17 @@ class DemoOffice implements ApplicationRunner {
     private final RuntimeService runtime;
     private final PeopleProperties people;
     private final DataSourceProperties database;
+    private final Letterheads letterheads;
 
     DemoOffice(Clients clients, ClientTenants tenants, OfficeIdentity office, RuntimeService runtime, PeopleProperties people,
-               DataSourceProperties database) {
+               DataSourceProperties database, Letterheads letterheads) {
         this.clients = clients;
         this.tenants = tenants;
         this.office = office;
         this.runtime = runtime;
         this.people = people;
         this.database = database;
+        this.letterheads = letterheads;
     }
 
     @Override
@@ -64,7 +68,11 @@ class DemoOffice implements ApplicationRunner {
         if (!people.loadsDemo(database.determineUrl()) || office.userExists("nadia")) {
             return;
         }
-        demoClients().forEach(clients::store);
+        Map<String, Letterhead> demoLetterheads = demoLetterheads();
+        for (Client client : demoClients()) {
+            // a letter without the sender's address would be the first thing a demo's reader notices
+            letterheads.save(clients.store(client), demoLetterheads.get(client.id()));
+        }
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put("claire", person("claire", "Claire", "Moreau", Groups.SECRETARIES, GP, PLUMBER));
         passwords.put("sophie", person("sophie", "Sophie", "Bernard", Groups.SECRETARIES, LAWYER, PLUMBER));
@@ -95,6 +103,13 @@ class DemoOffice implements ApplicationRunner {
         variables.put("dialledNumber", dialled);
         variables.put("callerNumber", caller);
         runtime.startProcessInstanceByKey("call-intake", variables);
+    }
+
+    static Map<String, Letterhead> demoLetterheads() {
+        return Map.of(
+                GP, new Letterhead(List.of("12, rue des Lilas", "75011 Paris", "01 45 67 89 10"), "Paris", "Dr Claire Martin"),
+                LAWYER, new Letterhead(List.of("4, quai Saint-Antoine", "69002 Lyon", "04 78 12 34 56"), "Lyon", "Maître Paul Durand"),
+                PLUMBER, new Letterhead(List.of("27, cours de la Marne", "33800 Bordeaux", "05 56 98 76 54"), "Bordeaux", "Marc Leroy"));
     }
 
     static List<Client> demoClients() {

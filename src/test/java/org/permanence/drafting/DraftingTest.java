@@ -79,10 +79,33 @@ class DraftingTest {
         DefaultTemplates.usual(language).values().forEach(template -> {
             assertThat(drafting.problems(client, template)).as(template.code()).isEmpty();
             Draft full = drafting.draft(client, template, CaseFacts.sample());
-            assertThat(full.subject()).as(template.code()).startsWith(client.name()).doesNotContain("[(", "${");
+            // a letter comes on the client's letterhead: its subject names the matter, not the sender again
+            if (template.kind() == Kind.LETTER) {
+                assertThat(full.subject()).as(template.code()).doesNotContain(client.name(), "[(", "${");
+            } else {
+                assertThat(full.subject()).as(template.code()).startsWith(client.name()).doesNotContain("[(", "${");
+            }
             assertThat(full.text()).as(template.code()).doesNotContain("[(", "[/]", "${");
             Draft empty = drafting.draft(client, template, CaseFacts.of(Map.of()));
             assertThat(empty.text()).as(template.code()).doesNotContain("[(", "[/]", "  ");
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void theUsualLetterGivesTheCasesNotesAsItsAnswerUnderASubjectWithoutTheSender(String language) {
+        Client client = TestClients.client("lettre", language, MessageDelivery.IMMEDIATELY, LocalTime.NOON);
+        MailTemplate letter = DefaultTemplates.usual(language).get("letter");
+
+        Draft draft = drafting.draft(client, letter, CaseFacts.of(Map.of("callerName", "Hélène Lefèvre", "reason", "Devis toiture",
+                "notes", "Le devis s'élève à 4 200 € TTC, valable trois mois.")));
+
+        assertThat(draft.subject()).isEqualTo("fr".equals(language) ? "Votre demande : Devis toiture" : "Your request: Devis toiture");
+        String answer = "fr".equals(language) ? "nous vous prions de trouver ci-dessous notre réponse.\n\n" : "please find our answer below.\n\n";
+        assertThat(draft.text()).contains(answer + "Le devis s'élève à 4 200 € TTC, valable trois mois.\n");
+
+        Draft withoutNotes = drafting.draft(client, letter, CaseFacts.of(Map.of("reason", "Devis toiture")));
+        assertThat(withoutNotes.text()).as("nothing announced below when nothing is").doesNotContain("ci-dessous", "below");
+        assertThat(drafting.draft(client, letter, CaseFacts.of(Map.of())).subject()).isIn("Notre courrier", "Our letter");
     }
 }

@@ -84,11 +84,16 @@ class MailDraftingTest {
     void aLetterIsDraftedEditedSentWithItsPdfAndArchivedAsEml() throws Exception {
         Client client = clients.store(TestClients.client("courrier", "fr", MessageDelivery.IMMEDIATELY, LocalTime.NOON));
         String recipient = client.id() + ".appelant@example.fr";
-        String mail = start(client, "letter", recipient);
+        String mail = runtime.startProcessInstanceByKey("mail-drafting", Map.of("clientId", client.id(), "templateCode", "letter",
+                "recipientEmail", recipient, "callerName", "Hélène Lefèvre", "reason", "Ordonnance à renouveler",
+                "notes", "L'ordonnance sera prête jeudi à l'accueil.")).getId();
 
         Task review = reviewTask(mail);
         assertThat(review.getName()).isEqualTo("Relire le brouillon — " + client.name());
-        assertThat((String) runtime.getVariable(mail, "draftText")).contains("À l'attention de Hélène Lefèvre", "« Ordonnance à renouveler »");
+        assertThat((String) runtime.getVariable(mail, "draftText")).as("the answer announced below is the case's notes")
+                .contains("À l'attention de Hélène Lefèvre", "« Ordonnance à renouveler »",
+                        "nous vous prions de trouver ci-dessous notre réponse.\n\nL'ordonnance sera prête jeudi à l'accueil.");
+        assertThat((String) runtime.getVariable(mail, "draftSubject")).isEqualTo("Votre demande : Ordonnance à renouveler");
         String reference = (String) runtime.getVariable(mail, "reference");
         tasks.complete(review.getId(), Map.of("reviewDecision", "send", "draftText",
                 "Madame,\n\nVotre ordonnance est prête ; vous pouvez la retirer dès demain à l'accueil.\n\nCordialement,",
@@ -97,8 +102,12 @@ class MailDraftingTest {
         await("the mail to be sent and archived", () -> ended(mail));
         List<StoredMail> received = TestMail.to(folder, recipient);
         assertThat(received).hasSize(1);
-        assertThat(received.get(0).subject()).startsWith(client.name() + " — courrier");
+        assertThat(received.get(0).subject()).isEqualTo("Votre demande : Ordonnance à renouveler");
         assertThat(received.get(0).attachmentNames()).containsExactly(reference + ".pdf");
+        assertThat(received.get(0).text()).as("a cover note, signed as the letter is, not the letter again")
+                .contains("Veuillez trouver ci-joint notre courrier du ", " concernant « Votre demande : Ordonnance à renouveler » (réf. "
+                        + reference + ").", "Le secrétariat de " + client.name())
+                .doesNotContain("Votre ordonnance est prête");
         try (PDDocument letter = Loader.loadPDF(TestMail.attachment(received.get(0), reference + ".pdf"))) {
             assertThat(new PDFTextStripper().getText(letter)).contains("Votre ordonnance est prête ; vous pouvez la retirer",
                     "8, allée des Châtaigniers", "Réf. : " + reference, "Le secrétariat de " + client.name());

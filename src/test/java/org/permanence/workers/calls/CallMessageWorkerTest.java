@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.permanence.workers.Retries;
 import org.permanence.workers.RetryPolicy;
 import org.mockito.ArgumentCaptor;
+import org.permanence.calls.CallRecords;
 import org.permanence.mail.MailNotSent;
 import org.permanence.notifications.CallMessage;
 import org.permanence.notifications.ClientNotifications;
@@ -31,6 +33,7 @@ import org.permanence.notifications.ClientNotifications;
 class CallMessageWorkerTest {
 
     private final ClientNotifications notifications = mock(ClientNotifications.class);
+    private final CallRecords calls = mock(CallRecords.class);
     private final ExternalTask task = mock(ExternalTask.class);
     private final ExternalTaskService service = mock(ExternalTaskService.class);
     private static final Retries RETRIES = new Retries(new RetryPolicy(4, Duration.ofSeconds(10)));
@@ -43,7 +46,7 @@ class CallMessageWorkerTest {
         Map.of("clientId", "cabinet-martin", "callerName", "M. Dupont", "callerNumber", "+33612345678", "reason", "Ordonnance",
                 "category", "message", "mood", "calm", "notes", "Rappeler").forEach((name, value) -> doReturn(value).when(task).getVariable(name));
 
-        new NotifyClientWorker(notifications, RETRIES).execute(task, service);
+        new NotifyClientWorker(notifications, calls, RETRIES).execute(task, service);
 
         ArgumentCaptor<CallMessage> told = ArgumentCaptor.forClass(CallMessage.class);
         verify(notifications).tellNow(told.capture());
@@ -53,13 +56,27 @@ class CallMessageWorkerTest {
     }
 
     @Test
+    void theClientIsToldWhenTheCallRangNotWhenItWasNoted() {
+        Instant rang = Instant.parse("2025-03-11T18:49:00Z");
+        doReturn("call-2").when(task).getProcessInstanceId();
+        doReturn(Date.from(Instant.parse("2025-03-11T18:55:00Z"))).when(task).getCreateTime();
+        doReturn(Optional.of(rang)).when(calls).rangAt("call-2");
+
+        new NotifyClientWorker(notifications, calls, RETRIES).execute(task, service);
+
+        ArgumentCaptor<CallMessage> told = ArgumentCaptor.forClass(CallMessage.class);
+        verify(notifications).tellNow(told.capture());
+        assertThat(told.getValue().receivedAt()).isEqualTo(rang);
+    }
+
+    @Test
     void aMailServerThatIsDownIsReportedForARetryWithTheReason() {
         // a first failure: the engine has set no retries yet
         doReturn(null).when(task).getRetries();
         doThrow(new MailNotSent("Mail for client cabinet-martin to dr.martin@example.fr not sent: Couldn't connect to host", null))
                 .when(notifications).tellUrgently(any());
 
-        new NotifyUrgentContactWorker(notifications, RETRIES).execute(task, service);
+        new NotifyUrgentContactWorker(notifications, calls, RETRIES).execute(task, service);
 
         verify(service).handleFailure(eq(task), eq("Mail for client cabinet-martin to dr.martin@example.fr not sent: Couldn't connect to host"),
                 contains("MailNotSent"), eq(3), eq(10_000L));
