@@ -28,6 +28,7 @@ import java.util.Properties;
 import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
@@ -36,9 +37,11 @@ import org.springframework.core.env.StandardEnvironment;
 
 /**
  * The embedded database as an attacker on this machine or its network finds it: its TCP port, its
- * lock file, the {@code sa} account with the empty password that used to open it.
+ * lock file, the {@code sa} account with the empty password that used to open it. Not in the PostgreSQL
+ * pass, whose node has no embedded database.
  */
 @OfficeIntegrationTest
+@DisabledIfSystemProperty(named = "spring.datasource.url", matches = "jdbc:postgresql:.*")
 class EmbeddedDatabaseTest {
 
     private static final Path DATA = Path.of((String) SharedNode.PROPERTIES.get("permanence.data-dir"));
