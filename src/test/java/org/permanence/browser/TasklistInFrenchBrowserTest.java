@@ -106,15 +106,7 @@ class TasklistInFrenchBrowserTest {
         Tasklist tasklist = new Tasklist(browser, url);
         tasklist.signIn("claire", DEMO_PASSWORD);
 
-        // a call on the plumber's line, hers to answer in ten minutes (who gets calls is the assignment tests' business)
-        call = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", "06" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L)))).getId();
-        Task handleCall = await().atMost(Duration.ofSeconds(30)).until(
-                () -> tasks.createTaskQuery().processInstanceId(call).taskDefinitionKey("HandleCall").singleResult(),
-                task -> task != null);
-        handleCall.setAssignee("claire");
-        handleCall.setDueDate(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
-        tasks.saveTask(handleCall);
-
+        Task handleCall = aCallForClaireDueInTenMinutes();
         tasklist.reload();
         assertThat(tasklist.listedTaskIds()).contains(handleCall.getId());
         tasklist.open(handleCall.getId());
@@ -136,6 +128,29 @@ class TasklistInFrenchBrowserTest {
             return label.isEmpty() ? null : label;
         });
         assertThat(signIn).isEqualTo("Log in");
+
+        // all of it in English, the times too: Tasklist once loaded the French as a fallback and its dates followed it
+        Tasklist tasklist = new Tasklist(american, SharedNode.baseUrl() + "/camunda/app/tasklist/default/");
+        tasklist.signIn("claire", DEMO_PASSWORD);
+        Task handleCall = aCallForClaireDueInTenMinutes();
+        tasklist.reload();
+        assertThat(tasklist.listedTaskIds()).contains(handleCall.getId());
+        tasklist.open(handleCall.getId());
+        american.waitUntil("the Complete button", visibilityOfElementLocated(COMPLETE));
+        String page = american.driver().findElement(By.tagName("body")).getText();
+        assertThat(page).contains("Due in 10 minutes", "Created a few seconds ago").doesNotContain("dans 10 minutes", "il y a");
+    }
+
+    /** A call on the plumber's line, hers to answer in ten minutes (who gets calls is the assignment tests' business). */
+    private Task aCallForClaireDueInTenMinutes() {
+        call = runtime.startProcessInstanceByKey("call-intake", Map.of("dialledNumber", PLUMBER_LINE, "callerNumber", "06" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L)))).getId();
+        Task handleCall = await().atMost(Duration.ofSeconds(30)).until(
+                () -> tasks.createTaskQuery().processInstanceId(call).taskDefinitionKey("HandleCall").singleResult(),
+                task -> task != null);
+        handleCall.setAssignee("claire");
+        handleCall.setDueDate(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+        tasks.saveTask(handleCall);
+        return handleCall;
     }
 
     /** The login button's label, once Angular has translated it (its text is empty until then). */

@@ -8,7 +8,9 @@ const english = (navigator.languages?.[0] || navigator.language || '').toLowerCa
 const describe = (fr, en) => (english ? en : fr);
 
 export default {
-  locales: {availableLocales: ['fr', 'en'], fallbackLocale: 'fr'},
+  // the fallback is the language chosen: Tasklist loads the fallback too and its dates follow whichever
+  // file loaded last, so an English browser with a French fallback saw "Due dans 4 heures"
+  locales: {availableLocales: ['fr', 'en'], fallbackLocale: english ? 'en' : 'fr'},
   customScripts: ['scripts/presence-link'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: describe('prend la tâche sélectionnée', 'claims the currently selected task')},
