@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.permanence.people.SignedInUser;
-import org.permanence.people.Team;
+import org.permanence.people.engine.Team;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
 

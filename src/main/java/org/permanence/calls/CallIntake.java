@@ -2,7 +2,7 @@ package org.permanence.calls;
 
 /**
  * Starts the call-intake process for a call a provider announced. The engine's side lives in
- * {@code org.permanence.engine}, so this package stays free of the engine (workers load it too).
+ * {@code org.permanence.calls.engine}, so this package stays free of the engine (workers load it too).
  */
 public interface CallIntake {
 

@@ -3,6 +3,7 @@ package org.permanence.clients;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.permanence.clients.engine.ClientTenants;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;

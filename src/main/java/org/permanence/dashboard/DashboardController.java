@@ -1,7 +1,8 @@
 package org.permanence.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.permanence.manage.PageTexts;
+import org.permanence.dashboard.engine.OfficeFigures;
+import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Controller;

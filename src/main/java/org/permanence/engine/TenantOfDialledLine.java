@@ -13,10 +13,10 @@ import org.permanence.telephony.PhoneNumbers;
  * when the starter knows it, otherwise from the number the caller dialled. Neither: no tenant, and
  * the work goes to the managers' unknown-line queue.
  */
-class TenantOfDialledLine implements TenantIdProvider {
+public class TenantOfDialledLine implements TenantIdProvider {
 
-    static final String CLIENT_ID = "clientId";
-    static final String DIALLED_NUMBER = "dialledNumber";
+    public static final String CLIENT_ID = "clientId";
+    public static final String DIALLED_NUMBER = "dialledNumber";
 
     private final ClientRepository clients;
 

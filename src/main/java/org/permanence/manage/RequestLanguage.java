@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.security.SignedInUsers;
 import org.permanence.system.EngineNode;

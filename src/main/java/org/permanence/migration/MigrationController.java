@@ -1,7 +1,8 @@
 package org.permanence.migration;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.permanence.manage.PageTexts;
+import org.permanence.manage.engine.PageTexts;
+import org.permanence.migration.engine.ProcessMigration;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.springframework.http.HttpStatus;

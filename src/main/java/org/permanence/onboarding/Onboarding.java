@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.permanence.clients.Client;
-import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.clients.engine.ClientTenants;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
-import org.permanence.people.Team;
+import org.permanence.people.engine.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.FieldProblems;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.permanence.drafting.MailTemplates;
-import org.permanence.manage.PageTexts;
+import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;

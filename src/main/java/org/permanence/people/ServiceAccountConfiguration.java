@@ -1,5 +1,6 @@
 package org.permanence.people;
 
+import org.permanence.people.engine.OfficeIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
-import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.clients.engine.ClientTenants;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
-import org.permanence.clients.ClientTenants;
+import org.permanence.clients.engine.ClientTenants;
 import org.permanence.people.Groups;
-import org.permanence.people.OfficeIdentity;
+import org.permanence.people.engine.OfficeIdentity;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A secretary sets her status in one request and sees her team's; nobody learns of clients she does not serve. */

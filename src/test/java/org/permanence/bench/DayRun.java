@@ -17,8 +17,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.permanence.assignment.Status;
-import org.permanence.engine.SimulatedOffice;
-import org.permanence.engine.SimulatedOffice.Noted;
+import org.permanence.assignment.engine.SimulatedOffice.Noted;
+import org.permanence.assignment.engine.SimulatedOffice;
 
 /**
  * One policy living through the {@link OfficeDay} on a {@link SimulatedOffice}: the real engine and

@@ -23,6 +23,7 @@ import org.permanence.TestClients;
 import org.permanence.TestOffice;
 import org.permanence.clients.Client;
 import org.permanence.clients.Clients;
+import org.permanence.dashboard.engine.OfficeFigures;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 

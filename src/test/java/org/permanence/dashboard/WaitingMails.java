@@ -3,6 +3,7 @@ package org.permanence.dashboard;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.permanence.dashboard.engine.OfficeFigures;
 
 /**
  * Mails waiting for a client's approval, as the engine holds them: a real instance of mail-drafting.bpmn

@@ -21,8 +21,8 @@ import org.permanence.Eventually;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
-import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.clients.engine.ClientTenants;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

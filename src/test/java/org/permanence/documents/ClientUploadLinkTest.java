@@ -16,8 +16,8 @@ import org.permanence.Eventually;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.clients.ClientRepository;
-import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.clients.engine.ClientTenants;
 import org.permanence.links.SignedLinks;
 import org.springframework.beans.factory.annotation.Autowired;
 

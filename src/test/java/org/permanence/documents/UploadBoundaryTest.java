@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
-import org.permanence.clients.ClientTenants;
 import org.permanence.clients.Clients;
+import org.permanence.clients.engine.ClientTenants;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,12 +16,12 @@ import java.util.UUID;
 
 import org.permanence.SharedNode;
 import org.permanence.TestClients;
-import org.permanence.clients.Client;
 import org.permanence.clients.Client.ContactRules;
 import org.permanence.clients.Client.DocumentCategory;
 import org.permanence.clients.Client.MessageDelivery;
-import org.permanence.clients.ClientTenants;
+import org.permanence.clients.Client;
 import org.permanence.clients.Clients;
+import org.permanence.clients.engine.ClientTenants;
 
 /** Documents sent to the shared node as the upload page sends them, and a client made to receive them. */
 public final class Uploads {

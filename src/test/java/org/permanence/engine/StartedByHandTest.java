@@ -14,9 +14,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-import org.permanence.people.OfficeIdentity;
+import org.junit.jupiter.api.Test;
+import org.permanence.people.engine.OfficeIdentity;
 
 /**
  * The processes secretaries may start (their authorizations) are exactly those with a start form that

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
+import org.permanence.manage.engine.PageTexts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

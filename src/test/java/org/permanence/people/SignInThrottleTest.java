@@ -31,6 +31,7 @@ import org.permanence.OfficeIntegrationTest;
 import org.permanence.RingingCalls;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
+import org.permanence.people.engine.OfficeIdentity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

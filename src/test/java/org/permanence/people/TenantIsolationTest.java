@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
+import org.permanence.onboarding.engine.DemoOffice;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A secretary sees her clients' work and nothing else, through every REST endpoint. */

@@ -1,0 +1,79 @@
+package org.permanence.assignment.engine;
+
+import java.util.ArrayList;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.permanence.assignment.AssignmentPolicy;
+import org.permanence.assignment.SecretaryStatuses;
+import org.permanence.calls.CallRecords;
+import org.permanence.system.EngineNode;
+import org.permanence.tasktimes.TaskTimes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every user task of every process, as deployed, gets its listeners: on creation its due date and
+ * priority from the client's delays ({@link SetTaskTimes}), then the assignment policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
+ * the variable {@code handledBy}, which the record-call worker files with the call (workers cannot see
+ * a task's assignee); when an appointment is taken or its slot picked, who did it is kept in
+ * {@code bookedBy}, which the client's calendar entry names. Built-in listeners, so that no process model can forget them.
+ */
+@Component
+@EngineNode
+class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
+
+    static final String HANDLED_BY = "handledBy";
+    static final String BOOKED_BY = "bookedBy";
+    /** Call-intake's "take the appointment" and the appointment process's "pick a slot": completing either books it. */
+    private static final Set<String> BOOKING_TASKS = Set.of("TakeAppointment", "PickSlot");
+
+    private final AssignNewTask assignNewTask;
+    private final TaskTimes times;
+
+    TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls, TaskTimes times, JdbcClient jdbc) {
+        this.assignNewTask = new AssignNewTask(policy, statuses, calls, new SecretariesWork(jdbc));
+        this.times = times;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(listenersOnUserTasks());
+    }
+
+    private BpmnParseListener listenersOnUserTasks() {
+        TaskListener rememberWhoHandledOrBooked = TaskAssignmentPlugin::rememberWhoHandledOrBooked;
+        return new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                // times first: the assignment reads the priority
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new SetTaskTimes(times, task));
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assignNewTask);
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rememberWhoHandledOrBooked);
+            }
+        };
+    }
+
+    private static void rememberWhoHandledOrBooked(DelegateTask task) {
+        if (AssignmentPolicy.HANDLE_CALL.equals(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+            task.setVariable(HANDLED_BY, task.getAssignee());
+        }
+        if (BOOKING_TASKS.contains(task.getTaskDefinitionKey()) && task.getAssignee() != null) {
+            task.setVariable(BOOKED_BY, task.getAssignee());
+        }
+    }
+}
