@@ -3,11 +3,11 @@ package org.permanence.calls;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.permanence.clients.PhoneNumbers;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
-import org.permanence.telephony.PhoneNumbers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;

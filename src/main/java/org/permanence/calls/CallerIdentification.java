@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.permanence.appointments.AppointmentBook;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
+import org.permanence.clients.PhoneNumbers;
 import org.permanence.system.PlainText;
-import org.permanence.telephony.PhoneNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 

@@ -1,9 +1,9 @@
 package org.permanence.calls;
 
 import org.permanence.clients.ClientRepository;
+import org.permanence.clients.PhoneNumbers;
 import org.permanence.system.EngineNode;
 import org.permanence.system.PlainText;
-import org.permanence.telephony.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

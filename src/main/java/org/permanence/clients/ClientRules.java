@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.permanence.clients.Client.OpeningHours;
 import org.permanence.system.FieldProblem;
-import org.permanence.telephony.PhoneNumbers;
 
 /**
  * The rules a client's settings must keep beyond single-field checks: a real time zone, phone

@@ -8,7 +8,6 @@ import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
-import org.permanence.telephony.PhoneNumbers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.permanence.clients.ClientRepository;
-import org.permanence.telephony.PhoneNumbers;
+import org.permanence.clients.PhoneNumbers;
 
 /**
  * Processes are deployed once for all clients; each instance belongs to one client's tenant, so

@@ -8,11 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.permanence.clients.Client;
+import org.permanence.clients.PhoneNumbers;
 import org.permanence.mail.TextTemplates;
-import org.permanence.telephony.PhoneNumbers;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * The words of every mail that tells a client about its calls, in the client's language and time

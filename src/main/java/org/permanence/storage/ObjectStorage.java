@@ -13,6 +13,7 @@ import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import org.permanence.system.ObjectStorageUnavailable;
 
 /**
  * Every stored file (documents, letters, archived mails) goes through here, always over the S3 API,

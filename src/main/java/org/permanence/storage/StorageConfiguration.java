@@ -3,6 +3,7 @@ package org.permanence.storage;
 import java.io.IOException;
 
 import io.minio.MinioClient;
+import org.permanence.system.ObjectStorageUnavailable;
 import org.permanence.system.PermanenceProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;

@@ -3,7 +3,6 @@ package org.permanence.system;
 import java.net.URI;
 import java.util.List;
 
-import org.permanence.storage.ObjectStorageUnavailable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

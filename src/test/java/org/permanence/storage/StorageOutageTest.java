@@ -16,11 +16,12 @@ import java.util.Arrays;
 import io.minio.MinioClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.actuate.health.Status;
+import org.junit.jupiter.api.Test;
 import org.permanence.TestOffice;
+import org.permanence.system.ObjectStorageUnavailable;
 import org.permanence.system.PermanenceProperties;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * The object store goes away: a store while it is down, or one cut off half-way through the upload,

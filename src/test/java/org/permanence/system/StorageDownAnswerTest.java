@@ -8,9 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 
 import jakarta.validation.Validation;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-import org.permanence.storage.ObjectStorageUnavailable;
+import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;

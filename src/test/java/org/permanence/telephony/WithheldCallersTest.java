@@ -25,6 +25,7 @@ import org.permanence.AircallEvents;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.TestOffice;
+import org.permanence.clients.PhoneNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

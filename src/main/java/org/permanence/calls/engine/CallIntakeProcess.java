@@ -6,9 +6,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.permanence.calls.CallIntake;
 import org.permanence.calls.IncomingCall;
+import org.permanence.clients.PhoneNumbers;
 import org.permanence.engine.TenantOfDialledLine;
 import org.permanence.system.EngineNode;
-import org.permanence.telephony.PhoneNumbers;
 import org.springframework.stereotype.Component;
 
 /**

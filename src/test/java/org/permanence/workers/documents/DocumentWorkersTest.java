@@ -16,15 +16,15 @@ import java.util.Map;
 
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.permanence.clients.OtherClientsReference;
 import org.permanence.documents.DocumentFiling;
 import org.permanence.documents.DocumentReading;
 import org.permanence.documents.DocumentUnreadable;
 import org.permanence.documents.Reading;
 import org.permanence.documents.StoredDocument;
-import org.permanence.storage.ObjectStorageUnavailable;
+import org.permanence.system.ObjectStorageUnavailable;
 import org.permanence.workers.Retries;
 import org.permanence.workers.RetryPolicy;
 

@@ -1,4 +1,4 @@
-package org.permanence.storage;
+package org.permanence.system;
 
 /** The object store could not be reached or refused a request; callers answer 503 and retry later. */
 public class ObjectStorageUnavailable extends RuntimeException {

@@ -1,11 +1,11 @@
-package org.permanence.telephony;
+package org.permanence.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Tag;
 
 @Tag("unit")
 class PhoneNumbersTest {

@@ -1,4 +1,4 @@
-package org.permanence.telephony;
+package org.permanence.clients;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /**
