@@ -60,13 +60,15 @@ public class NewCallsWatch {
     /** The calls seen, with when their task was created; only this node's poller thread reads and writes it. */
     private final Map<String, Instant> seen = new HashMap<>();
     private final ScheduledExecutorService poller;
+    private final long every;
     private boolean primed;
+    private boolean failing;
 
     NewCallsWatch(JdbcClient jdbc, ScreenPopProperties properties) {
         this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
         this.poller = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named("screen-pop"));
-        long every = properties.pollEvery().toMillis();
+        this.every = properties.pollEvery().toMillis();
         poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -85,9 +87,14 @@ public class NewCallsWatch {
     private void pollSafely() {
         try {
             poll();
+            failing = false;
         } catch (RuntimeException e) {
-            // the database away for a moment: the next poll tries again, the listeners stay
-            log.warn("Looking for new calls failed: {}", e.toString());
+            // the database away for a moment (or closing with the node): the next poll tries again, the listeners stay;
+            // said once per outage, not five times a second
+            if (!failing) {
+                log.warn("Looking for new calls failed, trying again every {} ms: {}", every, e.toString());
+            }
+            failing = true;
         }
     }
 

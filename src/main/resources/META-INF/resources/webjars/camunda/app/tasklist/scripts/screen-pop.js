@@ -18,7 +18,10 @@ const alertsOn = () => localStorage.getItem(alertsKey()) !== 'off';
 
 function showToggles() {
   toggles.forEach((button) => {
-    button.textContent = (alertsOn() ? '🔔 ' : '🔕 ') + (alertsOn() ? texts.on : texts.off);
+    // Tasklist's own icons (Bootstrap 3's glyphicons): an emoji may have no font on her machine
+    const icon = document.createElement('span');
+    icon.className = 'glyphicon ' + (alertsOn() ? 'glyphicon-bell' : 'glyphicon-volume-off');
+    button.replaceChildren(icon, ' ' + (alertsOn() ? texts.on : texts.off));
     button.setAttribute('aria-pressed', String(alertsOn()));
     button.dataset.alerts = alertsOn() ? 'on' : 'off';
   });
