@@ -1,0 +1,133 @@
+package org.permanence.screenpop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.permanence.TestOffice.DEMO_PASSWORD;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.permanence.OfficeIntegrationTest;
+import org.permanence.RingingCalls;
+import org.permanence.SharedNode;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The push behind the screen pop, as the attacker sees it: claire serves the doctor and the plumber, sophie the
+ * lawyers and the plumber; each stream carries the calls of her own clients and never a colleague's other client's.
+ */
+@OfficeIntegrationTest
+class RingingCallsStreamTest {
+
+    private static final String DOCTOR_LINE = "+33145678910";
+    private static final String LAWYERS_LINE = "+33478123456";
+    private static final String PLUMBER_LINE = "+33556987654";
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    private final List<Task> rung = new CopyOnWriteArrayList<>();
+    private final List<EventStream> streams = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void hangUp() {
+        streams.forEach(EventStream::close);
+        // their escalation timers must not fire later in the shared node
+        rung.forEach(task -> runtime.deleteProcessInstance(task.getProcessInstanceId(), "test over"));
+    }
+
+    @Test
+    void eachSecretaryHearsTheCallsOfHerClientsAndNoOtherClients() {
+        EventStream claire = open("claire");
+        EventStream sophie = open("sophie");
+
+        Task doctor = ring(DOCTOR_LINE);
+        Task lawyers = ring(LAWYERS_LINE);
+        // rung after the others: once both have heard it, every earlier call has been announced or never will be
+        Task plumber = ring(PLUMBER_LINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> claire.heard(plumber) && sophie.heard(plumber));
+
+        assertThat(claire.heard(doctor)).as("claire hears her doctor's call").isTrue();
+        assertThat(sophie.heard(lawyers)).as("sophie hears her lawyers' call").isTrue();
+        assertThat(sophie.heard(doctor)).as("sophie never hears the doctor, whom she does not serve").isFalse();
+        assertThat(claire.heard(lawyers)).as("claire never hears the lawyers, whom she does not serve").isFalse();
+        assertThat(claire.lines).as("the client's name and greeting come with the call")
+                .anyMatch(line -> line.contains(doctor.getId()) && line.contains("Cabinet du Dr Martin") && line.contains("greeting"));
+    }
+
+    @Test
+    void onlyAnEventStreamIsAnsweredInHerLanguage() throws Exception {
+        HttpResponse<String> asked = HttpClient.newHttpClient().send(request("claire", "application/json")
+                .header("Accept-Language", "fr-FR").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).isEqualTo(406);
+        assertThat(asked.body()).contains("flux d’événements");
+    }
+
+    private Task ring(String line) {
+        Task task = RingingCalls.callToHandle(runtime, tasks, line);
+        rung.add(task);
+        return task;
+    }
+
+    private EventStream open(String user) {
+        EventStream stream = new EventStream(user);
+        streams.add(stream);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stream.lines.contains("event:listening"));
+        return stream;
+    }
+
+    private static HttpRequest.Builder request(String user, String accept) {
+        return HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + "/api/me/ringing-calls")).header("Accept", accept)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Her stream, as a browser's EventSource reads it: every line kept. */
+    private static final class EventStream {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Stream<String> body;
+
+        EventStream(String user) {
+            try {
+                HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                        .send(request(user, "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                assertThat(response.statusCode()).as(user + "'s stream").isEqualTo(200);
+                body = response.body();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Thread reader = new Thread(() -> {
+                try {
+                    body.forEach(lines::add);
+                } catch (RuntimeException closed) {
+                    // the test hung up
+                }
+            }, "stream-" + user);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        boolean heard(Task task) {
+            return lines.contains("id:" + task.getId());
+        }
+
+        void close() {
+            body.close();
+        }
+    }
+}
