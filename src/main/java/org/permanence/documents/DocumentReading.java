@@ -47,7 +47,7 @@ public class DocumentReading {
         if (reading.preview() != null) {
             objects.put(DocumentObjects.preview(document.clientId(), documentId), reading.preview(), "image/png");
         }
-        KeyFields fields = KeyFields.in(reading.text());
+        KeyFields fields = KeyFields.of(reading);
         records.markRead(documentId, reading, fields);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("mediaType", reading.mediaType());

@@ -1,5 +1,6 @@
 package org.permanence.documents;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -24,6 +25,7 @@ public record KeyFields(LocalDate date, String amount, String sender, String inv
                     + "[^\\d\\n]{0,30}?([€$£]?\\s?\\d{1,3}(?:[ .,\\u00a0]?\\d{3})*(?:[.,]\\d{2})\\s?(?:€|EUR|USD|\\$|£)?)");
     private static final Pattern INVOICE_NUMBER = Pattern.compile(
             "(?i)(?:facture|invoice)\\s*(?:n[°o]\\.?|num(?:é|e)ro|number|no\\.?|#)\\s*:?\\s*([A-Z0-9][A-Z0-9/_-]{2,30})");
+    private static final Pattern DECIMALS = Pattern.compile("[.,](\\d{1,2})$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(
             Map.entry("janvier", Month.JANUARY), Map.entry("january", Month.JANUARY), Map.entry("jan", Month.JANUARY),
             Map.entry("fevrier", Month.FEBRUARY), Map.entry("février", Month.FEBRUARY), Map.entry("february", Month.FEBRUARY), Map.entry("feb", Month.FEBRUARY),
@@ -37,6 +39,22 @@ public record KeyFields(LocalDate date, String amount, String sender, String inv
             Map.entry("octobre", Month.OCTOBER), Map.entry("october", Month.OCTOBER), Map.entry("oct", Month.OCTOBER),
             Map.entry("novembre", Month.NOVEMBER), Map.entry("november", Month.NOVEMBER), Map.entry("nov", Month.NOVEMBER),
             Map.entry("decembre", Month.DECEMBER), Map.entry("décembre", Month.DECEMBER), Map.entry("december", Month.DECEMBER), Map.entry("dec", Month.DECEMBER));
+
+    /**
+     * The fields of a document as read: an e-invoice's own, exact, where its XML gives them; the
+     * others found in its text.
+     */
+    static KeyFields of(Reading reading) {
+        KeyFields text = in(reading.text());
+        EInvoice invoice = reading.eInvoice();
+        if (invoice == null) {
+            return text;
+        }
+        return new KeyFields(invoice.issued() != null ? invoice.issued() : text.date(),
+                invoice.amountToPay() != null ? invoice.amountToPay() : text.amount(),
+                invoice.seller() != null ? invoice.seller() : text.sender(),
+                invoice.number() != null ? invoice.number() : text.invoiceNumber());
+    }
 
     public static KeyFields in(String text) {
         return new KeyFields(date(text).orElse(null), amount(text).orElse(null), sender(text).orElse(null), invoiceNumber(text).orElse(null));
@@ -89,6 +107,21 @@ public record KeyFields(LocalDate date, String amount, String sender, String inv
                 .filter(line -> line.codePoints().filter(Character::isLetter).count() >= 3)
                 .findFirst()
                 .map(line -> line.length() > 200 ? line.substring(0, 200) : line);
+    }
+
+    /**
+     * An amount as written, as a number: the last separator followed by one or two figures is the
+     * decimal one ({@code 1 250,00 €}, {@code $1,234.50}, {@code RM4.00}); the others group thousands.
+     */
+    static Optional<BigDecimal> decimal(String amount) {
+        String figures = amount.replaceAll("[^0-9.,]", "");
+        Matcher decimals = DECIMALS.matcher(figures);
+        boolean hasDecimals = decimals.find();
+        String whole = (hasDecimals ? figures.substring(0, decimals.start()) : figures).replaceAll("[.,]", "");
+        if (whole.isEmpty() && !hasDecimals) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal((whole.isEmpty() ? "0" : whole) + (hasDecimals ? "." + decimals.group(1) : "")));
     }
 
     static Optional<String> invoiceNumber(String text) {
