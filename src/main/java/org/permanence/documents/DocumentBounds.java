@@ -29,6 +29,7 @@ import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.permanence.documents.DocumentProperties.Bounds;
 import org.permanence.documents.Reading.Outcome;
@@ -56,6 +57,8 @@ final class DocumentBounds {
             COSName.RUN_LENGTH_DECODE_ABBREVIATION);
     /** A whole PDF may unpack to this many times one stream's bound: enough for a long scan, not for a bomb. */
     private static final int STREAMS_PER_PDF = 10;
+    /** How far into a JPEG 2000 image its size must be found: the JP2 boxes before the codestream are small. */
+    private static final int JPX_HEADER_WINDOW = 1 << 20;
 
     private final Bounds bounds;
     private final MessageSource texts;
@@ -116,8 +119,38 @@ final class DocumentBounds {
                 if (unpacked > STREAMS_PER_PDF * bounds.maxUnpackedSize().toBytes()) {
                     throw refusal(Outcome.SUSPICIOUS, "document.bounds.unpacked", megabytes(STREAMS_PER_PDF * bounds.maxUnpackedSize().toBytes()));
                 }
+                if (filters(stream.getFilters()).contains(COSName.JPX_DECODE)) {
+                    checkJpx(stream);
+                }
             }
         }
+    }
+
+    /**
+     * A JPEG 2000 image's real size, from its codestream's SIZ marker: the decoder draws what the
+     * codestream says, whatever the PDF's /Width and /Height claim, so a 100 × 100 image may unpack
+     * to a billion pixels. The codestream's header comes first (after the JP2 boxes, an ICC profile
+     * at most); one without a readable size within {@link #JPX_HEADER_WINDOW} is not decoded.
+     */
+    private void checkJpx(COSStream stream) throws IOException, Refusal {
+        // the filters before JPXDecode, if any, were bounded above: only the first bytes are read here
+        try (InputStream in = new PDStream(stream).createInputStream(List.of(COSName.JPX_DECODE.getName()))) {
+            byte[] head = in.readNBytes(JPX_HEADER_WINDOW);
+            for (int at = 0; at + 22 <= head.length; at++) {
+                // SOC (FF4F) then SIZ (FF51): Lsiz, Rsiz, Xsiz, Ysiz, XOsiz, YOsiz
+                if ((head[at] & 0xFF) == 0xFF && head[at + 1] == 0x4F && (head[at + 2] & 0xFF) == 0xFF && head[at + 3] == 0x51) {
+                    long width = unsigned(head, at + 8) - unsigned(head, at + 16);
+                    long height = unsigned(head, at + 12) - unsigned(head, at + 20);
+                    checkPixels(Math.max(0, width), Math.max(0, height));
+                    return;
+                }
+            }
+        }
+        throw refusal(Outcome.CORRUPT, "document.bounds.jpx");
+    }
+
+    private static long unsigned(byte[] bytes, int at) {
+        return ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8) | (bytes[at + 3] & 0xFFL);
     }
 
     /** The resolution to draw a page at: {@code dpi}, or less when that would give it more pixels than the bound. */

@@ -2,6 +2,7 @@ package org.permanence.documents;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -9,13 +10,15 @@ import java.util.stream.Collectors;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.storage.ObjectStorage;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * The classify step: the client's model suggests a category; at or above the client's threshold, and
  * when it is one of the client's own categories, the document is filed on that word; otherwise a
  * secretary is asked with the suggestion and the other candidates. The model version is recorded
- * with the document.
+ * with the document. A Factur-X or ZUGFeRD invoice says itself what it is: filed as {@link EInvoice#CATEGORY}
+ * with confidence 1, whatever the model thinks, when the client has that category.
  */
 @Service
 public class DocumentClassifying {
@@ -24,12 +27,14 @@ public class DocumentClassifying {
     private final ObjectStorage objects;
     private final ClientModels models;
     private final ClientRepository clients;
+    private final MessageSource texts;
 
-    DocumentClassifying(DocumentRecords records, ObjectStorage objects, ClientModels models, ClientRepository clients) {
+    DocumentClassifying(DocumentRecords records, ObjectStorage objects, ClientModels models, ClientRepository clients, MessageSource texts) {
         this.records = records;
         this.objects = objects;
         this.models = models;
         this.clients = clients;
+        this.texts = texts;
     }
 
     /** Classifies document {@code documentId} for a case of client {@code clientId}: only that client's own. */
@@ -37,6 +42,9 @@ public class DocumentClassifying {
         StoredDocument document = records.getOfClient(clientId, documentId);
         Client client = clients.findById(document.clientId())
                 .orElseThrow(() -> new IllegalStateException("client " + document.clientId() + " of document " + documentId + " is unknown"));
+        if (document.eInvoice() != null) {
+            return byEInvoice(client, documentId);
+        }
         String text = objects.get(DocumentObjects.text(document.clientId(), documentId))
                 .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new IllegalStateException("the text of document " + documentId + " is missing: read it first"));
@@ -56,9 +64,27 @@ public class DocumentClassifying {
                 : suggestion.category() + " (" + percent(suggestion.confidence()) + ")");
         variables.put("alternatives", suggestion.alternatives().stream().limit(4)
                 .map(a -> a.category() + " (" + percent(a.confidence()) + ")").collect(Collectors.joining(", ")));
-        variables.put("clientCategories", client.documentCategories().stream()
-                .map(c -> c.code() + " (" + c.name() + ")").collect(Collectors.joining(", ")));
+        variables.put("clientCategories", clientCategories(client));
         return variables;
+    }
+
+    /** The invoice's own XML is certain: no model asked, and who filed it says so ({@link EInvoice#CLASSIFIED_BY}). */
+    private Map<String, Object> byEInvoice(Client client, String documentId) {
+        records.recordSuggestion(documentId, new Suggestion(EInvoice.CATEGORY, 1.0, List.of(), EInvoice.CLASSIFIED_BY));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("category", EInvoice.CATEGORY);
+        variables.put("confidence", 1.0);
+        variables.put("confident", client.documentCategories().stream().anyMatch(c -> c.code().equals(EInvoice.CATEGORY)));
+        variables.put("classifiedBy", EInvoice.CLASSIFIED_BY);
+        variables.put("modelVersion", EInvoice.CLASSIFIED_BY);
+        variables.put("suggestion", texts.getMessage("document.eInvoice.suggestion", null, Locale.FRENCH));
+        variables.put("alternatives", "");
+        variables.put("clientCategories", clientCategories(client));
+        return variables;
+    }
+
+    private static String clientCategories(Client client) {
+        return client.documentCategories().stream().map(c -> c.code() + " (" + c.name() + ")").collect(Collectors.joining(", "));
     }
 
     private static String percent(double confidence) {

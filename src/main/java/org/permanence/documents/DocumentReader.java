@@ -47,6 +47,7 @@ import org.permanence.documents.Tesseract.OcrFailed;
  * Reads one document from its bytes alone (its name may lie): Tika judges the type and extracts
  * the text layer; PDFBox counts the pages, draws the first-page preview and, when the text layer is
  * missing or thin (a scan), draws the first pages for Tesseract; images go to Tesseract directly.
+ * A Factur-X or ZUGFeRD PDF's attached invoice XML is read too ({@link EInvoices}).
  * Whatever cannot be read ends in a {@link Reading} with an outcome and a reason, never in an
  * exception that a worker would retry for nothing: a file past its {@link DocumentBounds} is refused
  * before the costly work, and any error while reading, running out of memory included, is a reason too.
@@ -146,11 +147,12 @@ public class DocumentReader implements AutoCloseable {
                         + " pages, au-delà de la limite de " + limits.maxPages() + ".");
             }
             bounds.checkPdf(pdf);
+            EInvoice eInvoice = EInvoices.in(pdf).orElse(null);
             PDFRenderer renderer = new PDFRenderer(pdf);
             byte[] preview = png(preview(renderer.renderImageWithDPI(0, bounds.dpiFor(pdf.getPage(0), PREVIEW_DPI), ImageType.RGB)));
             String text = textLayer(pdf, pages);
             if (Tesseract.letters(text) >= (long) limits.minTextChars() * pages) {
-                return Reading.read(mediaType, text, pages, 0, false, preview);
+                return Reading.read(mediaType, text, pages, 0, false, preview).withEInvoice(eInvoice);
             }
             int ocrPages = Math.min(pages, limits.ocrPages());
             String ocr = ocrCache.get(cacheKey(content)).orElse(null);
@@ -164,7 +166,7 @@ public class DocumentReader implements AutoCloseable {
                 ocr = pagesRead.toString();
                 ocrCache.put(cacheKey(content), ocr);
             }
-            return withText(Reading.read(mediaType, text + '\n' + ocr, pages, ocrPages, cached, preview));
+            return withText(Reading.read(mediaType, text + '\n' + ocr, pages, ocrPages, cached, preview).withEInvoice(eInvoice));
         } catch (InvalidPasswordException e) {
             return Reading.refused(Outcome.ENCRYPTED, mediaType, "Le PDF est protégé par un mot de passe : demander au client une version sans mot de passe.");
         } catch (Refusal refusal) {

@@ -1,10 +1,13 @@
 package org.permanence.documents;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.permanence.storage.ObjectStorage;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,11 +24,13 @@ public class DocumentReading {
     private final DocumentRecords records;
     private final ObjectStorage objects;
     private final DocumentReader reader;
+    private final MessageSource texts;
 
-    DocumentReading(DocumentRecords records, ObjectStorage objects, DocumentReader reader) {
+    DocumentReading(DocumentRecords records, ObjectStorage objects, DocumentReader reader, MessageSource texts) {
         this.records = records;
         this.objects = objects;
         this.reader = reader;
+        this.texts = texts;
     }
 
     /** Reads document {@code documentId} for a case of client {@code clientId}: only that client's own. */
@@ -47,7 +52,7 @@ public class DocumentReading {
         if (reading.preview() != null) {
             objects.put(DocumentObjects.preview(document.clientId(), documentId), reading.preview(), "image/png");
         }
-        KeyFields fields = KeyFields.in(reading.text());
+        KeyFields fields = KeyFields.of(reading);
         records.markRead(documentId, reading, fields);
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("mediaType", reading.mediaType());
@@ -58,7 +63,19 @@ public class DocumentReading {
         variables.put("amount", fields.amount() == null ? "" : fields.amount());
         variables.put("sender", fields.sender() == null ? "" : fields.sender());
         variables.put("invoiceNumber", fields.invoiceNumber() == null ? "" : fields.invoiceNumber());
+        variables.put("eInvoice", reading.eInvoice() == null ? "" : summary(reading.eInvoice()));
         return variables;
+    }
+
+    /** The e-invoice in one line of the office's language, for the secretary's task form. */
+    private String summary(EInvoice invoice) {
+        return texts.getMessage("document.eInvoice.summary", new Object[] {shown(invoice.number()), shown(invoice.issued()),
+                shown(invoice.seller()), shown(invoice.buyer()), shown(invoice.netTotal()), shown(invoice.vatTotal()),
+                shown(invoice.grandTotal()), shown(invoice.currency())}, Locale.FRENCH);
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "?" : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
     }
 
     private static String excerpt(String text) {

@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import org.permanence.clients.OtherClientsReference;
 import org.springframework.dao.DuplicateKeyException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,12 +23,14 @@ public class DocumentRecords {
 
     private static final String COLUMNS = """
             id, client_id, content_hash, original_name, size_bytes, source, received_by, status, media_type, category, confidence,
-            model_version, classified_by, filed_key, received_at""";
+            model_version, classified_by, filed_key, received_at, e_invoice""";
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    DocumentRecords(JdbcClient jdbc) {
+    DocumentRecords(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -85,11 +90,17 @@ public class DocumentRecords {
     public void markRead(String id, Reading reading, KeyFields fields) {
         jdbc.sql("""
                         update document set status = ?, media_type = ?, pages = ?, ocr_pages = ?, document_date = ?, amount = ?,
-                          sender = ?, invoice_number = ? where id = ?""")
+                          sender = ?, invoice_number = ?, e_invoice = ? where id = ?""")
                 .params(StoredDocument.READ, reading.mediaType(), reading.pages(), reading.ocrPages(),
                         fields.date() == null ? null : Date.valueOf(fields.date()), cut(fields.amount(), 40), cut(fields.sender(), 200),
-                        cut(fields.invoiceNumber(), 60), id)
+                        cut(fields.invoiceNumber(), 60), reading.eInvoice() == null ? null : toJson(reading.eInvoice()), id)
                 .update();
+    }
+
+    /** The e-invoice read in the document's XML, when it had one. */
+    public Optional<EInvoice> eInvoice(String id) {
+        return jdbc.sql("select e_invoice from document where id = ? and e_invoice is not null").param(id).query(String.class).optional()
+                .map(this::fromJson);
     }
 
     public void markUnreadable(String id, Reading reading) {
@@ -130,7 +141,25 @@ public class DocumentRecords {
         return new StoredDocument(rs.getString("id"), rs.getString("client_id"), rs.getString("content_hash"), rs.getString("original_name"),
                 rs.getLong("size_bytes"), rs.getString("source"), rs.getString("received_by"), rs.getString("status"),
                 rs.getString("media_type"), rs.getString("category"), rs.getBigDecimal("confidence"), rs.getString("model_version"),
-                rs.getString("classified_by"), rs.getString("filed_key"), rs.getTimestamp("received_at").toInstant());
+                rs.getString("classified_by"), rs.getString("filed_key"), rs.getTimestamp("received_at").toInstant(),
+                rs.getString("e_invoice") == null ? null : fromJson(rs.getString("e_invoice")));
+    }
+
+    /** At most 200 characters a name and 20 VAT lines ({@link EInvoices}): well within the column's 8000. */
+    private String toJson(EInvoice invoice) {
+        try {
+            return json.writeValueAsString(invoice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an e-invoice always writes as JSON", e);
+        }
+    }
+
+    private EInvoice fromJson(String text) {
+        try {
+            return json.readValue(text, EInvoice.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the e_invoice column holds what toJson wrote", e);
+        }
     }
 
     private static String cut(String value, int length) {

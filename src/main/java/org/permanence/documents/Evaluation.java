@@ -24,6 +24,7 @@ import ch.qos.logback.classic.Level;
  * <pre>
  * --train FILE --test FILE          evaluate
  * --split FILE --out DIR [--test-share 0.3] [--seed 1]   write DIR/train.csv and DIR/test.csv
+ * --fields FILE                     key fields read against a file,company,date,total CSV ({@link FieldsEvaluation})
  * </pre>
  * Settings come from {@code application.yaml} ({@code permanence.documents}, {@code permanence.data-dir}),
  * overridable with {@code -Dpermanence...}; OCR text is cached under the data directory.
@@ -47,6 +48,13 @@ public final class Evaluation {
             LabelledFiles.split(Path.of(options.get("split")), Double.parseDouble(options.getOrDefault("test-share", "0.3")),
                     Long.parseLong(options.getOrDefault("seed", "1")), out.resolve("train.csv"), out.resolve("test.csv"));
             System.out.println("wrote " + out.resolve("train.csv") + " and " + out.resolve("test.csv"));
+            return;
+        }
+        if (options.containsKey("fields")) {
+            DocumentSettings settings = DocumentSettings.fromApplicationYaml();
+            try (DocumentReader reader = new DocumentReader(settings.documents(), settings.dataDir())) {
+                FieldsEvaluation.run(reader, Path.of(options.get("fields")), System.out);
+            }
             return;
         }
         if (options.containsKey("cross-validate")) {
@@ -203,7 +211,8 @@ public final class Evaluation {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: --train FILE --test FILE | --cross-validate FILE [--folds 5] | --split FILE --out DIR [--test-share 0.3] [--seed 1]; read " + args[i]);
+                throw new IllegalArgumentException("usage: --train FILE --test FILE | --cross-validate FILE [--folds 5] | --split FILE --out DIR [--test-share 0.3] [--seed 1]"
+                        + " | --fields FILE; read " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);
         }

@@ -3,10 +3,13 @@ package org.permanence.documents;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A document as its row says it is now: who sent it, how far it went (received, read, filed). */
+/**
+ * A document as its row says it is now: who sent it, how far it went (received, read, filed), and
+ * the invoice its XML states when it is a Factur-X or ZUGFeRD PDF ({@code eInvoice}, else null).
+ */
 public record StoredDocument(String id, String clientId, String contentHash, String originalName, long sizeBytes, String source,
                              String receivedBy, String status, String mediaType, String category, BigDecimal confidence,
-                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt) {
+                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt, EInvoice eInvoice) {
 
     public static final String RECEIVED = "RECEIVED";
     public static final String READ = "READ";
