@@ -103,7 +103,8 @@ final class DayRun {
         this.claimOrder = new Random(seed);
         this.figures = new Figures(settingsChanged.isEmpty() ? policy.name()
                 : policy.name() + " " + settingsChanged.entrySet().stream().map(setting -> setting.getKey().replace("permanence.assignment.", "") + "="
-                        + setting.getValue()).reduce((a, b) -> a + "," + b).orElse(""));
+                        + setting.getValue()).reduce((a, b) -> a + "," + b).orElse(""), seed);
+        figures.focusPlanned(day.periods().stream().filter(period -> period.status() == Status.FOCUS).mapToInt(OfficeDay.StatusPeriod::minutes).sum());
         day.clientsBySecretary().forEach((id, clients) -> secretaries.put(id, new Secretary(id, clients)));
     }
 

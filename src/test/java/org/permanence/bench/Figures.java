@@ -14,6 +14,8 @@ final class Figures {
     private static final int URGENT = 90;
 
     private final String policy;
+    private final long seed;
+    private int focusMinutes;
     private int tasks;
     private int breaches;
     private int unfinished;
@@ -29,8 +31,30 @@ final class Figures {
     /** Who of the client's secretaries was idle when a task appeared. */
     enum Free { AVAILABLE, ONLY_IN_FOCUS, NOBODY }
 
-    Figures(String policy) {
+    Figures(String policy, long seed) {
         this.policy = policy;
+        this.seed = seed;
+    }
+
+    String policy() {
+        return policy;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** The minutes of focus the secretaries had planned that day, so that a policy is never credited for taking them away. */
+    void focusPlanned(int minutes) {
+        focusMinutes = minutes;
+    }
+
+    int focusMinutes() {
+        return focusMinutes;
+    }
+
+    long waitP95Seconds() {
+        return percentile(waitsSeconds, 0.95);
     }
 
     void task(String type, int priority, Instant created, Instant started, Instant done, Instant due, Free freeWhenCreated) {
@@ -109,13 +133,13 @@ final class Figures {
     }
 
     static String header() {
-        return String.format("%-13s %6s %9s %14s %10s %15s %17s %6s  %s", "policy", "tasks", "breaches", "urgent_p95_s",
-                "wait_p95_s", "focus_interrupt", "difficult_in_row*", "gini", "minutes worked per secretary");
+        return String.format("%-13s %10s %6s %9s %14s %10s %15s %17s %6s %9s  %s", "policy", "seed", "tasks", "breaches", "urgent_p95_s",
+                "wait_p95_s", "focus_interrupt", "difficult_in_row*", "gini", "focus_min", "minutes worked per secretary");
     }
 
     String row() {
-        return String.format("%-13s %6d %9d %14d %10d %15d %17s %6.3f  %s", policy, tasks, breaches, urgentP95Seconds(),
-                percentile(waitsSeconds, 0.95), interruptions, maxDifficultInARowWithColleagueFree + " (" + maxDifficultInARow + ")", gini(),
+        return String.format("%-13s %10d %6d %9d %14d %10d %15d %17s %6.3f %9d  %s", policy, seed, tasks, breaches, urgentP95Seconds(),
+                waitP95Seconds(), interruptions, maxDifficultInARowWithColleagueFree + " (" + maxDifficultInARow + ")", gini(), focusMinutes,
                 effort.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toMinutes()).toList()
                         + " breaches " + breachesByType + " " + breachesByCause + (unfinished > 0 ? " unfinished=" + unfinished : ""));
     }

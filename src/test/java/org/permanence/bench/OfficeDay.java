@@ -12,9 +12,9 @@ import org.permanence.assignment.Status;
 
 /**
  * A synthetic but plausible day of a small office, the same for every policy: calls per client and
- * hour (morning and afternoon peaks), each with its handling time, what it turns out to be and the
- * caller's mood; mail and document work through the day; each secretary's focus block and lunch.
- * Generated from a seed, so a run repeats.
+ * hour on its type's daily curve ({@link ClientType}), each with its handling time, what it turns out to be and the
+ * caller's mood; mail and document work through the day; each secretary's fixed focus block and lunch.
+ * Generated from a seed, so a run repeats; the same office's earlier weeks are its call history.
  */
 record OfficeDay(Instant opens, Instant closes, Map<String, List<String>> clientsBySecretary, List<Call> calls,
                  List<Paperwork> paperwork, List<StatusPeriod> periods) {
@@ -37,12 +37,45 @@ record OfficeDay(Instant opens, Instant closes, Map<String, List<String>> client
     static final Map<String, Duration> FOLLOW_UP = Map.of(
             "CallBack", Duration.ofMinutes(5), "TakeAppointment", Duration.ofMinutes(4), "ConfirmClientReached", Duration.ofMinutes(3));
 
-    // 8:00 to 18:00 in Paris (UTC+1 in November): calls per hour relative to the client's volume
-    private static final double[] HOURLY_PROFILE = {0.6, 1.3, 1.4, 1.1, 0.5, 0.6, 1.2, 1.2, 1.0, 0.6};
+    /**
+     * What kind of business each client is, and so when its phone rings: calls per hour from 8:00 to 18:00 in Paris
+     * (UTC+1 in November) relative to the client's volume, each curve summing to the same day's total (9.5).
+     */
+    enum ClientType {
+        /** Patients ring at opening for a same-day appointment; quiet at lunch, a smaller afternoon peak. */
+        PRACTICE(1.8, 1.6, 1.2, 0.9, 0.3, 0.4, 1.2, 0.9, 0.7, 0.5),
+        /** Clients ring once their own day has started: late morning and mid-afternoon. */
+        LAW_FIRM(0.3, 0.8, 1.4, 1.4, 0.5, 0.5, 1.2, 1.4, 1.2, 0.8),
+        /** Breakdowns are reported early, before the jobs start, and again at the end of the day; flatter in between. */
+        TRADESMAN(1.6, 1.3, 0.9, 0.8, 0.7, 0.9, 0.8, 0.7, 0.8, 1.0),
+        /** An office's usual day: morning and early-afternoon peaks, the lull at lunch. */
+        AGENCY(0.6, 1.3, 1.4, 1.1, 0.5, 0.6, 1.2, 1.2, 1.0, 0.6);
+
+        final double[] hourly;
+
+        ClientType(double... hourly) {
+            this.hourly = hourly;
+        }
+    }
+
+    static final Map<String, ClientType> CLIENT_TYPES = Map.of("cabinet-martin", ClientType.PRACTICE, "dentiste-roux", ClientType.PRACTICE,
+            "durand-avocats", ClientType.LAW_FIRM, "plomberie-leroy", ClientType.TRADESMAN, "garage-moreau", ClientType.TRADESMAN,
+            "agence-sud", ClientType.AGENCY);
+    /** The simulated day: a Friday; its history, the Fridays before. */
+    static final Instant OPENS = Instant.parse("2026-11-27T07:00:00Z");
 
     static OfficeDay generate(long seed) {
-        Random random = new Random(seed);
-        Instant opens = Instant.parse("2026-11-27T07:00:00Z");
+        return generate(seed, 0);
+    }
+
+    /**
+     * The office of that seed, {@code weeksBefore} weeks before the simulated day (0: the day itself): each client keeps
+     * its volume from one week to the next (2.5 to 4.5 calls an hour, drawn once for the seed), the calls themselves differ.
+     */
+    static OfficeDay generate(long seed, int weeksBefore) {
+        Random office = new Random(seed);
+        Random random = weeksBefore == 0 ? office : new Random(seed * 1_000_003L + weeksBefore);
+        Instant opens = OPENS.minus(Duration.ofDays(7L * weeksBefore));
         Instant closes = opens.plus(Duration.ofHours(10));
         Map<String, List<String>> clients = new LinkedHashMap<>();
         clients.put("anne", List.of("cabinet-martin", "durand-avocats", "plomberie-leroy"));
@@ -51,15 +84,19 @@ record OfficeDay(Instant opens, Instant closes, Map<String, List<String>> client
         clients.put("diane", List.of("durand-avocats", "garage-moreau", "dentiste-roux"));
         clients.put("emma", List.of("cabinet-martin", "plomberie-leroy", "agence-sud"));
 
+        List<String> clientIds = clients.values().stream().flatMap(List::stream).distinct().sorted().toList();
+        Map<String, Double> volume = new LinkedHashMap<>();
+        clientIds.forEach(client -> volume.put(client, 2.5 + 2 * office.nextDouble()));
         List<Call> calls = new ArrayList<>();
         List<Paperwork> paperwork = new ArrayList<>();
-        for (String client : clients.values().stream().flatMap(List::stream).distinct().sorted().toList()) {
-            double perHour = 2.5 + 2 * random.nextDouble();
-            for (int hour = 0; hour < HOURLY_PROFILE.length; hour++) {
+        for (String client : clientIds) {
+            double perHour = volume.get(client);
+            double[] hourly = CLIENT_TYPES.get(client).hourly;
+            for (int hour = 0; hour < hourly.length; hour++) {
                 Instant start = opens.plus(Duration.ofHours(hour));
                 double t = 0;
                 while (true) {
-                    t += -Math.log(1 - random.nextDouble()) / (perHour * HOURLY_PROFILE[hour]) * 60;
+                    t += -Math.log(1 - random.nextDouble()) / (perHour * hourly[hour]) * 60;
                     if (t >= 60) {
                         break;
                     }
@@ -92,6 +129,21 @@ record OfficeDay(Instant opens, Instant closes, Map<String, List<String>> client
             i++;
         }
         return new OfficeDay(opens, closes, clients, calls, paperwork, periods);
+    }
+
+    /** The same day with these focus blocks instead of the fixed ones; lunches stay. */
+    OfficeDay withFocus(List<StatusPeriod> focus) {
+        List<StatusPeriod> changed = new ArrayList<>(periods.stream().filter(period -> period.status() != Status.FOCUS).toList());
+        changed.addAll(focus);
+        return new OfficeDay(opens, closes, clientsBySecretary, calls, paperwork, changed);
+    }
+
+    /** Each secretary's lunch, from the moment she is away to the moment she is back. */
+    Map<String, List<Instant>> lunches() {
+        Map<String, List<Instant>> lunches = new LinkedHashMap<>();
+        periods.stream().filter(period -> period.status() != Status.FOCUS)
+                .forEach(period -> lunches.computeIfAbsent(period.secretary(), secretary -> new ArrayList<>()).add(period.from()));
+        return lunches;
     }
 
     private static Instant at(Instant opens, String utcTime) {

@@ -303,7 +303,8 @@ public final class SimulatedOffice implements AutoCloseable {
         };
     }
 
-    private static Binder applicationYaml(Map<String, Object> settingsChanged) {
+    /** The application's settings as {@code application.yaml} says, with these changed. */
+    public static Binder applicationYaml(Map<String, Object> settingsChanged) {
         try {
             List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
             StandardEnvironment environment = new StandardEnvironment();
