@@ -6,7 +6,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.permanence.people.SignedInUser;
+import org.permanence.system.PersonalDataRead;
+import org.permanence.system.PersonalDataRead.Item;
+import org.permanence.system.PersonalDataRead.Way;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,12 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccessLog {
 
-    /** What was read. */
-    public enum Item { CALL, DOCUMENT, MAIL }
-
-    /** How it was read: the office's API, one of its pages, or a Tasklist form. */
-    public enum Way { API, PAGE, TASKLIST }
-
     public record Entry(String clientId, String reader, Instant readAt, Item item, String itemId, Way way) {
     }
 
@@ -32,11 +29,13 @@ public class AccessLog {
         this.jdbc = jdbc;
     }
 
-    public void read(SignedInUser user, String clientId, Item item, String itemId, Way way) {
-        read(user.id(), clientId, item, itemId, way);
+    /** In the reader's thread and transaction: a read whose entry cannot be written fails with it. */
+    @EventListener
+    void read(PersonalDataRead read) {
+        read(read.reader(), read.clientId(), read.item(), read.itemId(), read.way());
     }
 
-    void read(String userId, String clientId, Item item, String itemId, Way way) {
+    private void read(String userId, String clientId, Item item, String itemId, Way way) {
         jdbc.sql("insert into access_log (id, client_id, reader, read_at, kind, item_id, way) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID().toString(), clientId, userId, Timestamp.from(Instant.now()), item.name(), itemId, way.name())
                 .update();

@@ -14,12 +14,12 @@ record Held(Caller caller, List<Map<String, Object>> calls, List<Map<String, Obj
             List<Map<String, Object>> archivedMails, List<Map<String, Object>> receivedMails, List<Map<String, Object>> notifications,
             List<Map<String, Object>> documents, List<StoredMail> mailStore, Set<String> objects, Set<String> cases) {
 
-    /** The ids the access log names her records by: calls, documents, kept mails. */
+    /** The ids the access log names her records by: calls, documents, kept mails, and cases (a call read in Tasklist before it had its row). */
     Set<String> itemIds() {
         return new java.util.HashSet<>(java.util.stream.Stream.of(
                 calls.stream().map(row -> (String) row.get("id")),
                 documents.stream().map(row -> (String) row.get("id")),
-                mailStore.stream().map(StoredMail::id)).flatMap(s -> s).toList());
+                mailStore.stream().map(StoredMail::id), cases.stream()).flatMap(s -> s).toList());
     }
 
     /** How many records of each kind, as the page and the receipt show them. */
