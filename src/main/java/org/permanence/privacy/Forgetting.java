@@ -48,12 +48,12 @@ class Forgetting {
     record Cases(int ended, int forgotten) {
     }
 
-    /** Which of these cases still run. */
+    /** Which of these cases still run (a set that may be asked about a record without a case: null). */
     Set<String> running(Collection<String> caseIds) {
-        if (caseIds.isEmpty()) {
-            return Set.of();
-        }
         Set<String> running = new HashSet<>();
+        if (caseIds.isEmpty()) {
+            return running;
+        }
         runtime.createProcessInstanceQuery().processInstanceIds(new HashSet<>(caseIds)).list().stream()
                 .map(ProcessInstance::getId).forEach(running::add);
         return running;
