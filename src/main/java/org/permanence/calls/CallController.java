@@ -2,6 +2,8 @@ package org.permanence.calls;
 
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PersonalDataRead;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,14 +16,20 @@ import org.springframework.web.bind.annotation.RestController;
 class CallController {
 
     private final CallHistory history;
+    private final ApplicationEventPublisher events;
 
-    CallController(CallHistory history) {
+    CallController(CallHistory history, ApplicationEventPublisher events) {
         this.history = history;
+        this.events = events;
     }
 
     @GetMapping
     CallPage search(SignedInUser user, @RequestParam(required = false) String client, @RequestParam(required = false) String caller,
                     @RequestParam(defaultValue = "0") int page) {
-        return history.search(user, client, caller, page);
+        CallPage found = history.search(user, client, caller, page);
+        // each call shown with its details is a read of it (access log)
+        found.calls().forEach(call -> events.publishEvent(
+                new PersonalDataRead(user.id(), call.clientId(), PersonalDataRead.Item.CALL, call.id(), PersonalDataRead.Way.API)));
+        return found;
     }
 }

@@ -8,6 +8,8 @@ import org.permanence.clients.ClientRepository;
 import org.permanence.people.SignedInUser;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PersonalDataRead;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,9 +37,11 @@ class DocumentController {
     private final ObjectStorage objects;
     private final UploadLinks uploadLinks;
     private final ClientRepository clients;
+    private final ApplicationEventPublisher events;
 
     DocumentController(DocumentIntake intake, DocumentRecords records, ObjectStorage objects, UploadLinks uploadLinks,
-                       ClientRepository clients) {
+                       ClientRepository clients, ApplicationEventPublisher events) {
+        this.events = events;
         this.intake = intake;
         this.records = records;
         this.objects = objects;
@@ -91,6 +95,9 @@ class DocumentController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId + " among your clients'"));
         byte[] png = objects.get(DocumentObjects.preview(document.clientId(), documentId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Document " + documentId + " has no preview (yet)"));
+        // the picture is the document's first page: a read (access log); the Classify document form shows it from here
+        events.publishEvent(new PersonalDataRead(user.id(), document.clientId(), PersonalDataRead.Item.DOCUMENT, documentId,
+                PersonalDataRead.Way.API));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
     }
 

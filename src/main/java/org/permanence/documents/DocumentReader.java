@@ -86,6 +86,11 @@ public class DocumentReader implements AutoCloseable {
         this.parsing = Executors.newCachedThreadPool(BackgroundThreads.named("document-reading"));
     }
 
+    /** Forgets the texts read from the file with this content hash (the OCR cache on this node's disk); answers how many. */
+    public int forgetTexts(String contentHash) {
+        return ocrCache.forget(contentHash);
+    }
+
     public Reading read(byte[] content) {
         try {
             return readWithin(content);

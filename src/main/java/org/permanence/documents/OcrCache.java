@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * OCR text kept by the content hash of the document (and the OCR settings), under the data
@@ -26,6 +27,22 @@ final class OcrCache {
             return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Removes every text read from the file with this content hash, whatever the OCR settings; answers how many. */
+    int forget(String contentHash) {
+        if (!Files.isDirectory(folder) || !contentHash.matches("[0-9a-f]{64}")) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            int removed = 0;
+            for (Path file : files.filter(file -> file.getFileName().toString().startsWith(contentHash + "-")).toList()) {
+                removed += Files.deleteIfExists(file) ? 1 : 0;
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not remove cached texts from " + folder, e);
         }
     }
 

@@ -1,12 +1,19 @@
 package org.permanence.mail;
 
+import java.util.Objects;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,9 +31,9 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
     private static final long STARTUP_PATIENCE_MS = 30_000;
 
     private final GreenMail greenMail;
-    private final MailFolder folder;
+    private final org.permanence.mail.MailFolder folder;
 
-    public EmbeddedMailServer(MailProperties properties, MailFolder folder) {
+    public EmbeddedMailServer(MailProperties properties, org.permanence.mail.MailFolder folder) {
         this.folder = folder;
         this.greenMail = new GreenMail(new ServerSetup[] {
                 loopback(properties.smtpPort(), ServerSetup.PROTOCOL_SMTP),
@@ -64,6 +71,34 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
     private static GreenMailUser mailbox(UserManager users, String address) throws UserException {
         GreenMailUser user = users.getUserByEmail(address);
         return user != null ? user : users.createUser(address, address, address);
+    }
+
+    /**
+     * Removes a kept message everywhere the server holds it: its file, and its copy in the mailbox IMAP
+     * readers see (else it would come back from memory until the next restart, and from the file after it).
+     */
+    public void forget(StoredMail mail) {
+        folder.delete(mail);
+        GreenMailUser user = greenMail.getUserManager().getUserByEmail(mail.mailbox());
+        if (user == null) {
+            return;
+        }
+        try {
+            String messageId = mail.message().getMessageID();
+            MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user);
+            boolean found = false;
+            for (StoredMessage held : inbox.getMessages()) {
+                if (Objects.equals(held.getMimeMessage().getMessageID(), messageId)) {
+                    held.setFlag(Flags.Flag.DELETED, true);
+                    found = true;
+                }
+            }
+            if (found) {
+                inbox.expunge();
+            }
+        } catch (FolderException | MessagingException e) {
+            throw new IllegalStateException("Could not remove mail " + mail.id() + " from mailbox " + mail.mailbox(), e);
+        }
     }
 
     @Override

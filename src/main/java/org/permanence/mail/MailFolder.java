@@ -77,6 +77,18 @@ public class MailFolder {
         return all().stream().filter(mail -> mail.id().equals(id)).findFirst();
     }
 
+    /** Removes a stored message's file; answers whether there was one. */
+    public boolean delete(StoredMail mail) {
+        if (!ID.matcher(mail.id()).matches() || !MAILBOX.matcher(mail.mailbox()).matches()) {
+            return false;
+        }
+        try {
+            return Files.deleteIfExists(root.resolve(mail.mailbox().toLowerCase()).resolve(mail.id() + ".eml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove mail " + mail.id() + " from " + root, e);
+        }
+    }
+
     private StoredMail read(Path file) {
         String name = file.getFileName().toString();
         try {

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PersonalDataRead;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +38,11 @@ class SentMailController {
     private final ObjectProvider<MailFolder> folder;
     private final MailProperties properties;
     private final AutomaticMails automatic;
+    private final ApplicationEventPublisher events;
 
-    SentMailController(ObjectProvider<MailFolder> folder, MailProperties properties, AutomaticMails automatic) {
+    SentMailController(ObjectProvider<MailFolder> folder, MailProperties properties, AutomaticMails automatic,
+                       ApplicationEventPublisher events) {
+        this.events = events;
         this.folder = folder;
         this.properties = properties;
         this.automatic = automatic;
@@ -84,12 +89,15 @@ class SentMailController {
                 .body(attachment.content());
     }
 
-    /** Another client's mail is answered as one that does not exist. */
+    /** Another client's mail is answered as one that does not exist; one she may see is read now (access log). */
     private StoredMail visibleMail(SignedInUser user, String id) {
         MailFolder mails = folder.getIfAvailable();
-        return (mails == null ? Optional.<StoredMail>empty() : mails.find(id))
+        StoredMail mail = (mails == null ? Optional.<StoredMail>empty() : mails.find(id))
                 .filter(found -> visibleTo(user, found))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such mail"));
+        events.publishEvent(new PersonalDataRead(user.id(), mail.clientId().orElse(null), PersonalDataRead.Item.MAIL, mail.id(),
+                PersonalDataRead.Way.PAGE));
+        return mail;
     }
 
     private static boolean visibleTo(SignedInUser user, StoredMail mail) {

@@ -67,6 +67,9 @@ final class OfficeAccess {
                 // which systems outside the office take its tasks: the managers' business, not the secretaries'
                 .requestMatchers(paths(null, "/api/outside-topics", "/api/outside-topics/**")).access(MANAGER)
                 .requestMatchers(paths(HttpMethod.POST, "/api/clients")).access(MANAGER)
+                // personal data: retention, what is held of a caller, erasure, export, who read what
+                .requestMatchers(paths(null, "/api/clients/*/retention", "/api/clients/*/callers", "/api/clients/*/callers/**",
+                        "/api/clients/*/erasures", "/api/clients/*/erasures/**", "/api/clients/*/access-log")).access(MANAGER)
                 .requestMatchers(paths(HttpMethod.PUT, "/api/clients/*", "/api/clients/*/task-times", "/api/clients/*/closures",
                         "/api/clients/*/letterhead", "/api/clients/*/letterhead/logo", "/api/clients/*/mail-drafting",
                         "/api/clients/*/templates/*")).access(MANAGER)

@@ -3,16 +3,22 @@ package org.permanence.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
+import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
 import org.permanence.system.ObjectStorageUnavailable;
 
 /**
@@ -84,6 +90,24 @@ public class ObjectStorage {
         call(() -> {
             minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
+        });
+    }
+
+    /** An object's key and when it was last written. */
+    public record StoredObject(String key, Instant lastModified) {
+    }
+
+    /** Every object whose key starts with {@code prefix}, at any depth: what the purge and an erasure go through. */
+    public List<StoredObject> list(String prefix) {
+        return call(() -> {
+            List<StoredObject> found = new ArrayList<>();
+            for (Result<Item> result : minio.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    found.add(new StoredObject(item.objectName(), item.lastModified().toInstant()));
+                }
+            }
+            return found;
         });
     }
 
