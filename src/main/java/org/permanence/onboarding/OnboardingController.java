@@ -86,7 +86,7 @@ class OnboardingController {
 
     @GetMapping("/manage/clients/new")
     String page(SignedInUser user, Model model, HttpServletRequest request) {
-        return show(OnboardingForm.blank(), Map.of(), user, model, request);
+        return show(OnboardingForm.blank(OnboardingForm.usualCategories(texts.texts("fr"))), Map.of(), user, model, request);
     }
 
     @PostMapping("/manage/clients/new")
@@ -126,8 +126,11 @@ class OnboardingController {
         model.addAttribute("categoryRows", OnboardingForm.CATEGORY_ROWS);
         model.addAttribute("templateRows", OnboardingForm.TEMPLATE_ROWS);
         model.addAttribute("days", DayOfWeek.values());
-        // the client writes in French or English: the page swaps the usual templates when its language changes
-        model.addAttribute("usualTemplates", Map.of("fr", MailTemplates.usual("fr"), "en", MailTemplates.usual("en")));
+        // the client writes in French or English: the page swaps the usual categories and templates when its language changes
+        model.addAttribute("usual", Map.of(
+                "templates", Map.of("fr", MailTemplates.usual("fr"), "en", MailTemplates.usual("en")),
+                "categories", Map.of("fr", OnboardingForm.usualCategories(texts.texts("fr")),
+                        "en", OnboardingForm.usualCategories(texts.texts("en")))));
         return "manage/onboarding";
     }
 
