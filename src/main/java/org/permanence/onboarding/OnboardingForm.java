@@ -23,6 +23,7 @@ import org.permanence.clients.Client.OpeningHours;
 import org.permanence.clients.Client.PhoneLine;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
+import org.permanence.drafting.Placeholders;
 import org.permanence.system.FieldProblem;
 
 /**
@@ -55,12 +56,15 @@ final class OnboardingForm {
 
     private final Map<String, String> values;
     private final List<String> team;
+    /** Templates are typed in plain language ({Nom de l'appelant}) and stored as the template engine needs them. */
+    private final Placeholders placeholders;
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Map<String, List<Integer>> rowsKept = new LinkedHashMap<>();
 
-    OnboardingForm(Map<String, String> values, List<String> team) {
+    OnboardingForm(Map<String, String> values, List<String> team, Placeholders placeholders) {
         this.values = values;
         this.team = team;
+        this.placeholders = placeholders;
     }
 
     /**
@@ -68,7 +72,7 @@ final class OnboardingForm {
      * appointments, messages at once, the office's usual document categories and mail templates in French
      * to adapt, documents filed on their own from a confidence of 0.8.
      */
-    static OnboardingForm blank(List<DocumentCategory> usualCategories) {
+    static OnboardingForm blank(List<DocumentCategory> usualCategories, Placeholders placeholders) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("language", "fr");
         values.put("timeZone", "Europe/Paris");
@@ -95,7 +99,7 @@ final class OnboardingForm {
             values.put("documentCategories[" + i + "].name", usualCategories.get(i).name());
         }
         values.put("classificationThreshold", DEFAULT_CLASSIFICATION_THRESHOLD);
-        List<MailTemplate> usual = MailTemplates.usual("fr");
+        List<MailTemplate> usual = plain(MailTemplates.usual("fr"), placeholders);
         for (int i = 0; i < usual.size(); i++) {
             MailTemplate template = usual.get(i);
             values.put("templates[" + i + "].code", template.code());
@@ -104,7 +108,13 @@ final class OnboardingForm {
             values.put("templates[" + i + "].subject", template.subject());
             values.put("templates[" + i + "].body", template.body());
         }
-        return new OnboardingForm(values, List.of());
+        return new OnboardingForm(values, List.of(), placeholders);
+    }
+
+    /** Templates as the page shows them: in plain language. */
+    static List<MailTemplate> plain(List<MailTemplate> templates, Placeholders placeholders) {
+        return templates.stream().map(template -> new MailTemplate(template.code(), template.name(), template.kind(),
+                placeholders.toPlain(template.subject()), placeholders.toPlain(template.body()))).toList();
     }
 
     Map<String, String> values() {
@@ -150,8 +160,12 @@ final class OnboardingForm {
     List<MailTemplate> templates() {
         // the kind is always chosen in its list, so it alone does not make a row
         return rows("templates", TEMPLATE_ROWS, List.of("code", "name", "subject", "body"),
-                (field) -> new MailTemplate(text(field + ".code"), text(field + ".name"), kind(field + ".kind"),
-                        text(field + ".subject"), body(field + ".body")));
+                (field) -> {
+                    problems.addAll(placeholders.problems(field + ".subject", text(field + ".subject")));
+                    problems.addAll(placeholders.problems(field + ".body", body(field + ".body")));
+                    return new MailTemplate(text(field + ".code"), text(field + ".name"), kind(field + ".kind"),
+                            placeholders.toStored(text(field + ".subject")), placeholders.toStored(body(field + ".body")));
+                });
     }
 
     /** The page's field for a problem the client API reports: list rows counted as the page shows them. */

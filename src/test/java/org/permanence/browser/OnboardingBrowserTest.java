@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +26,7 @@ import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
+import org.permanence.drafting.Placeholders;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -112,7 +114,6 @@ class OnboardingBrowserTest {
         } finally {
             // her queue is the other browser tests' too
             runtime.deleteProcessInstance(call.getProcessInstanceId(), "test over", true, true);
-            driver.manage().deleteAllCookies();
         }
     }
 
@@ -140,7 +141,9 @@ class OnboardingBrowserTest {
         List<MailTemplate> english = MailTemplates.usual("en");
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         assertThat(valueOf("documentCategories[0].code")).isEqualTo("invoice");
-        assertThat(valueOf("templates[0].subject")).isEqualTo(english.get(0).subject());
+        // templates read in plain language, in the page's: {Nom du client} rather than [(${client.name})]
+        Placeholders plain = Placeholders.in("fr");
+        assertThat(valueOf("templates[0].subject")).isEqualTo(plain.toPlain(english.get(0).subject())).contains("{Nom du client}");
         // the usual templates are folded under their names: she opens the one to adapt
         driver.findElement(By.cssSelector("details[id='templates[0]'] > summary")).click();
         replace("templates[0].subject", "Votre appel au cabinet d'ostéopathie");
@@ -150,7 +153,7 @@ class OnboardingBrowserTest {
         type("templates[3].code", "bilan");
         type("templates[3].name", "Bilan de séance");
         type("templates[3].subject", "Votre bilan");
-        type("templates[3].body", "Bonjour [(${caller.name})],\nVotre dossier [(${dossier})] est prêt.\n");
+        type("templates[3].body", "Bonjour {Nom de l'appelant},\nVotre dossier [(${dossier})] est prêt.\n");
         driver.findElement(By.id("team-claire")).click();
         driver.findElement(By.id("create")).click();
 
@@ -178,7 +181,7 @@ class OnboardingBrowserTest {
         replace("phoneLines[0].number", lineOf(n));
         replace("phoneLines[1].number", "");
         replace("phoneLines[1].label", "");
-        replace("templates[3].body", "Bonjour [(${caller.name})],\nVotre bilan du [(${appointment.at})] est prêt.\n");
+        replace("templates[3].body", "Bonjour {Nom de l'appelant},\nVotre bilan du {Date du rendez-vous} est prêt.\n");
         driver.findElement(By.id("create")).click();
 
         browser.waitUntil("the client to be created", d -> !d.findElements(By.id("onboarded")).isEmpty());
@@ -187,7 +190,11 @@ class OnboardingBrowserTest {
         assertThat(created.classificationThreshold()).isEqualByComparingTo("0.75");
         assertThat(templates.get(created, "answer").subject()).isEqualTo("Votre appel au cabinet d'ostéopathie");
         assertThat(templates.get(created, "bilan").body()).isEqualTo("Bonjour [(${caller.name})],\nVotre bilan du [(${appointment.at})] est prêt.\n");
-        driver.manage().deleteAllCookies();
+    }
+
+    @AfterEach
+    void signOut() {
+        browser.driver().manage().deleteAllCookies();
     }
 
     private static long unique() {
