@@ -4,6 +4,10 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.permanence.people.SignedInUser;
+import org.permanence.system.FieldProblem;
+import org.permanence.system.FieldProblems;
+import org.permanence.system.InvalidRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.permanence.system.EngineNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,16 +19,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Clients' settings for managers (read and change) and secretaries (read their own clients). */
+/** Clients' settings for managers (create with their secretaries, read and change) and secretaries (read their own clients). */
 @RestController
 @EngineNode
 @RequestMapping("/api/clients")
 class ClientController {
 
     private final Clients clients;
+    private final FieldProblems says;
 
-    ClientController(Clients clients) {
+    ClientController(Clients clients, FieldProblems says) {
         this.clients = clients;
+        this.says = says;
     }
 
     @GetMapping
@@ -39,8 +45,13 @@ class ClientController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Client create(SignedInUser user, @Valid @RequestBody Client client) {
-        return clients.create(client);
+    Client create(SignedInUser user, @RequestBody NewClient body) {
+        // checked here rather than by @Valid, which would name the fields "client.id"…: the settings are the body's own fields
+        List<FieldProblem> invalid = says.check(body.client(), "client", "", LocaleContextHolder.getLocale());
+        if (!invalid.isEmpty()) {
+            throw new InvalidRequest(invalid);
+        }
+        return clients.create(body.client(), body.secretaries());
     }
 
     @PutMapping("/{id}")

@@ -1,6 +1,7 @@
 package org.permanence.migration;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.permanence.manage.engine.PageTexts;
 import org.permanence.migration.engine.ProcessMigration;
 import org.permanence.people.SignedInUser;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Moving running instances to a process's newest version, for managers: the API
- * ({@code GET} previews, {@code POST} moves, {@code ?mode=batch} through an engine batch) and its page.
+ * ({@code GET} previews, {@code POST} moves, {@code ?mode=batch} through an engine batch) and its pages —
+ * the preview, then a confirmation naming the version and how many cases move and which cannot, and only
+ * then the move. A process the office does not have gets a page saying so, with the ones it has.
  */
 @Controller
 @EngineNode
@@ -47,17 +50,53 @@ class MigrationController {
     }
 
     @GetMapping("/manage/processes/{key}/migration")
-    String page(SignedInUser user, @PathVariable String key, Model model, HttpServletRequest request) {
+    String page(SignedInUser user, @PathVariable String key, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return withPreview("manage/migration", user, key, model, request, response);
+    }
+
+    @GetMapping("/manage/processes/{key}/migration/confirm")
+    String confirm(SignedInUser user, @PathVariable String key, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return withPreview("manage/migration-confirm", user, key, model, request, response);
+    }
+
+    /**
+     * Moves the cases once the manager has confirmed the version she was shown; if a newer one was deployed
+     * since, she is asked again (409) rather than moving cases to a version she has not seen.
+     */
+    @PostMapping("/manage/processes/{key}/migration")
+    String migrateFromPage(SignedInUser user, @PathVariable String key, @RequestParam(required = false) Integer confirmedVersion,
+                           Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!migration.exists(key)) {
+            return unknown(user, key, model, request, response);
+        }
         texts.addTo(model, user, request);
+        MigrationPreview preview = migration.preview(key);
+        if (confirmedVersion == null || confirmedVersion != preview.newestVersion()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("preview", preview);
+            model.addAttribute("changed", confirmedVersion != null);
+            return "manage/migration-confirm";
+        }
+        model.addAttribute("outcome", migration.migrate(key, false));
         model.addAttribute("preview", migration.preview(key));
         return "manage/migration";
     }
 
-    @PostMapping("/manage/processes/{key}/migration")
-    String migrateFromPage(SignedInUser user, @PathVariable String key, Model model, HttpServletRequest request) {
+    private String withPreview(String view, SignedInUser user, String key, Model model, HttpServletRequest request,
+                               HttpServletResponse response) {
+        if (!migration.exists(key)) {
+            return unknown(user, key, model, request, response);
+        }
         texts.addTo(model, user, request);
-        model.addAttribute("outcome", migration.migrate(key, false));
         model.addAttribute("preview", migration.preview(key));
-        return "manage/migration";
+        return view;
+    }
+
+    private String unknown(SignedInUser user, String key, Model model, HttpServletRequest request, HttpServletResponse response) {
+        texts.addTo(model, user, request);
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("key", key);
+        model.addAttribute("processes", migration.processes());
+        return "manage/unknown-process";
     }
 }

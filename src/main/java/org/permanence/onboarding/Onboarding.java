@@ -34,14 +34,12 @@ class Onboarding {
 
     private final Clients clients;
     private final MailTemplates templates;
-    private final ClientTenants tenants;
     private final Team team;
     private final FieldProblems says;
 
-    Onboarding(Clients clients, MailTemplates templates, ClientTenants tenants, Team team, FieldProblems says) {
+    Onboarding(Clients clients, MailTemplates templates, Team team, FieldProblems says) {
         this.clients = clients;
         this.templates = templates;
-        this.tenants = tenants;
         this.team = team;
         this.says = says;
     }
@@ -50,30 +48,37 @@ class Onboarding {
         return team.everyone();
     }
 
-    /** The client, set up; else every problem found, said in {@code language}, by field as the API names them. */
+    /**
+     * The client, set up; else every problem found — each field's own, the rules across fields, lines and ids
+     * other clients have, the templates tried, the team — said in {@code language}, by field as the API names
+     * them: the manager corrects them all at once.
+     */
     @Transactional
     Created onboard(OnboardingForm form, Locale language) {
         Client client = form.client();
         List<MailTemplate> mailTemplates = form.templates();
         List<FieldProblem> problems = new ArrayList<>(says.say(form.readingProblems(), language));
-        Set<String> read = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
-        says.check(client, "client", "", language).stream().filter(problem -> !read.contains(problem.field())).forEach(problems::add);
+        addUnread(problems, says.check(client, "client", "", language));
         for (int i = 0; i < mailTemplates.size(); i++) {
-            says.check(mailTemplates.get(i), "mailTemplate", "templates[" + i + "]", language).stream()
-                    .filter(problem -> !read.contains(problem.field())).forEach(problems::add);
+            addUnread(problems, says.check(mailTemplates.get(i), "mailTemplate", "templates[" + i + "]", language));
         }
+        addUnread(problems, says.say(clients.newClientProblems(client, form.team()), language));
         problems.addAll(says.say(templateProblems(client, mailTemplates, problems), language));
-        problems.addAll(says.say(teamProblems(form.team()), language));
+        if (form.team().isEmpty()) {
+            problems.add(says.say(FieldProblem.of("team", "team.none",
+                    "choose at least one secretary: without one, the client's calls reach only the managers"), language));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        try {
-            Client created = clients.create(client);
-            form.team().forEach(secretary -> tenants.addSecretary(created.id(), secretary));
-            return new Created(created, saveTemplates(created, mailTemplates));
-        } catch (InvalidRequest rules) {
-            throw new InvalidRequest(says.say(rules.problems(), language));
-        }
+        Client created = clients.create(client, form.team());
+        return new Created(created, saveTemplates(created, mailTemplates));
+    }
+
+    /** A field already said to be wrong (unreadable, or empty) is not said wrong again by a later check. */
+    private static void addUnread(List<FieldProblem> problems, List<FieldProblem> more) {
+        Set<String> said = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+        more.stream().filter(problem -> !said.contains(problem.field())).forEach(problems::add);
     }
 
     record Created(Client client, List<MailTemplate> templates) {
@@ -126,16 +131,5 @@ class Onboarding {
         } catch (DateTimeException notAZone) {
             return false;
         }
-    }
-
-    private List<FieldProblem> teamProblems(List<String> chosen) {
-        if (chosen.isEmpty()) {
-            return List.of(FieldProblem.of("team", "team.none",
-                    "choose at least one secretary: without one, the client's calls reach only the managers"));
-        }
-        Set<String> secretaries = team.everyone().stream().map(Team.Secretary::id).collect(Collectors.toSet());
-        return chosen.stream().filter(id -> !secretaries.contains(id))
-                .map(id -> FieldProblem.of("team", "team.notASecretary", "'" + id + "' is not a secretary", id))
-                .toList();
     }
 }

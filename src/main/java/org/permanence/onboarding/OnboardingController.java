@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.permanence.drafting.MailTemplates;
+import org.permanence.drafting.Placeholders;
 import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
@@ -86,7 +87,8 @@ class OnboardingController {
 
     @GetMapping("/manage/clients/new")
     String page(SignedInUser user, Model model, HttpServletRequest request) {
-        return show(OnboardingForm.blank(), Map.of(), user, model, request);
+        Placeholders placeholders = Placeholders.in(texts.languageOf(user, request));
+        return show(OnboardingForm.blank(OnboardingForm.usualCategories(texts.texts("fr")), placeholders), Map.of(), user, model, request);
     }
 
     @PostMapping("/manage/clients/new")
@@ -94,7 +96,8 @@ class OnboardingController {
                    HttpServletRequest request, HttpServletResponse response) {
         Map<String, String> values = new LinkedHashMap<>(fields.toSingleValueMap());
         values.remove("team");
-        OnboardingForm form = new OnboardingForm(values, fields.getOrDefault("team", List.of()));
+        OnboardingForm form = new OnboardingForm(values, fields.getOrDefault("team", List.of()),
+                Placeholders.in(texts.languageOf(user, request)));
         try {
             Onboarding.Created created = onboarding.onboard(form, Locale.forLanguageTag(texts.languageOf(user, request)));
             texts.addTo(model, user, request);
@@ -113,7 +116,9 @@ class OnboardingController {
     }
 
     private String show(OnboardingForm form, Map<String, String> errors, SignedInUser user, Model model, HttpServletRequest request) {
-        Map<String, String> t = texts.texts(texts.addTo(model, user, request));
+        String language = texts.addTo(model, user, request);
+        Map<String, String> t = texts.texts(language);
+        Placeholders placeholders = Placeholders.in(language);
         model.addAttribute("values", form.values());
         model.addAttribute("chosen", form.team());
         model.addAttribute("errors", errors);
@@ -126,8 +131,12 @@ class OnboardingController {
         model.addAttribute("categoryRows", OnboardingForm.CATEGORY_ROWS);
         model.addAttribute("templateRows", OnboardingForm.TEMPLATE_ROWS);
         model.addAttribute("days", DayOfWeek.values());
-        // the client writes in French or English: the page swaps the usual templates when its language changes
-        model.addAttribute("usualTemplates", Map.of("fr", MailTemplates.usual("fr"), "en", MailTemplates.usual("en")));
+        // the client writes in French or English: the page swaps the usual categories and templates when its language changes
+        model.addAttribute("usual", Map.of(
+                "templates", Map.of("fr", OnboardingForm.plain(MailTemplates.usual("fr"), placeholders),
+                        "en", OnboardingForm.plain(MailTemplates.usual("en"), placeholders)),
+                "categories", Map.of("fr", OnboardingForm.usualCategories(texts.texts("fr")),
+                        "en", OnboardingForm.usualCategories(texts.texts("en")))));
         return "manage/onboarding";
     }
 

@@ -23,6 +23,7 @@ import org.permanence.clients.Client.OpeningHours;
 import org.permanence.clients.Client.PhoneLine;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
+import org.permanence.drafting.Placeholders;
 import org.permanence.system.FieldProblem;
 
 /**
@@ -37,6 +38,15 @@ final class OnboardingForm {
     static final int HOURS_ROWS = 14;
     static final int TYPE_ROWS = 4;
     static final int CATEGORY_ROWS = 6;
+
+    /**
+     * The office's usual document categories in a language, from the pages' words
+     * ({@code onboarding.usualCategories}: {@code code:Name|code:Name…}).
+     */
+    static List<DocumentCategory> usualCategories(Map<String, String> texts) {
+        return Pattern.compile("\\|").splitAsStream(texts.get("onboarding.usualCategories"))
+                .map(category -> category.split(":", 2)).map(pair -> new DocumentCategory(pair[0].strip(), pair[1].strip())).toList();
+    }
     /** The office's usual templates, and room for two of the client's own. */
     static final int TEMPLATE_ROWS = 5;
     /** The classifier's default: below it, a secretary chooses the category. */
@@ -46,19 +56,23 @@ final class OnboardingForm {
 
     private final Map<String, String> values;
     private final List<String> team;
+    /** Templates are typed in plain language ({Nom de l'appelant}) and stored as the template engine needs them. */
+    private final Placeholders placeholders;
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Map<String, List<Integer>> rowsKept = new LinkedHashMap<>();
 
-    OnboardingForm(Map<String, String> values, List<String> team) {
+    OnboardingForm(Map<String, String> values, List<String> team, Placeholders placeholders) {
         this.values = values;
         this.team = team;
+        this.placeholders = placeholders;
     }
 
     /**
-     * A new client's page: French, Paris time, open weekdays 9–12 and 14–18, messages at once, the
-     * office's usual mail templates to adapt, documents filed on their own from a confidence of 0.8.
+     * A new client's page: French, Paris time, open weekdays 9–12 and 14–18, no buffer nor notice before
+     * appointments, messages at once, the office's usual document categories and mail templates in French
+     * to adapt, documents filed on their own from a confidence of 0.8.
      */
-    static OnboardingForm blank() {
+    static OnboardingForm blank(List<DocumentCategory> usualCategories, Placeholders placeholders) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("language", "fr");
         values.put("timeZone", "Europe/Paris");
@@ -75,8 +89,17 @@ final class OnboardingForm {
         values.put("contactRules.messages", MessageDelivery.IMMEDIATELY.name());
         values.put("contactRules.callBackWithinMinutes", "120");
         values.put("contactRules.urgentConfirmWithinMinutes", "15");
+        for (int i = 0; i < TYPE_ROWS; i++) {
+            for (String field : List.of("bufferBeforeMinutes", "bufferAfterMinutes", "minimumNoticeMinutes")) {
+                values.put("appointmentTypes[" + i + "]." + field, "0");
+            }
+        }
+        for (int i = 0; i < usualCategories.size(); i++) {
+            values.put("documentCategories[" + i + "].code", usualCategories.get(i).code());
+            values.put("documentCategories[" + i + "].name", usualCategories.get(i).name());
+        }
         values.put("classificationThreshold", DEFAULT_CLASSIFICATION_THRESHOLD);
-        List<MailTemplate> usual = MailTemplates.usual("fr");
+        List<MailTemplate> usual = plain(MailTemplates.usual("fr"), placeholders);
         for (int i = 0; i < usual.size(); i++) {
             MailTemplate template = usual.get(i);
             values.put("templates[" + i + "].code", template.code());
@@ -85,7 +108,13 @@ final class OnboardingForm {
             values.put("templates[" + i + "].subject", template.subject());
             values.put("templates[" + i + "].body", template.body());
         }
-        return new OnboardingForm(values, List.of());
+        return new OnboardingForm(values, List.of(), placeholders);
+    }
+
+    /** Templates as the page shows them: in plain language. */
+    static List<MailTemplate> plain(List<MailTemplate> templates, Placeholders placeholders) {
+        return templates.stream().map(template -> new MailTemplate(template.code(), template.name(), template.kind(),
+                placeholders.toPlain(template.subject()), placeholders.toPlain(template.body()))).toList();
     }
 
     Map<String, String> values() {
@@ -107,11 +136,11 @@ final class OnboardingForm {
                 (field) -> new PhoneLine(text(field + ".number"), text(field + ".label")));
         List<OpeningHours> hours = rows("openingHours", HOURS_ROWS, List.of("day", "opens", "closes"),
                 (field) -> new OpeningHours(day(field + ".day"), time(field + ".opens", true), time(field + ".closes", true)));
-        List<AppointmentType> types = rows("appointmentTypes", TYPE_ROWS,
-                List.of("code", "name", "durationMinutes", "bufferBeforeMinutes", "bufferAfterMinutes", "minimumNoticeMinutes"),
+        // buffers and notice come filled with 0: alone, they do not make a row
+        List<AppointmentType> types = rows("appointmentTypes", TYPE_ROWS, List.of("code", "name", "durationMinutes"),
                 (field) -> new AppointmentType(text(field + ".code"), text(field + ".name"), minutes(field + ".durationMinutes"),
-                        minutes(field + ".bufferBeforeMinutes"), minutes(field + ".bufferAfterMinutes"),
-                        minutes(field + ".minimumNoticeMinutes")));
+                        minutesOrNone(field + ".bufferBeforeMinutes"), minutesOrNone(field + ".bufferAfterMinutes"),
+                        minutesOrNone(field + ".minimumNoticeMinutes")));
         List<String> notify = new ArrayList<>();
         List<DocumentCategory> categories = rows("documentCategories", CATEGORY_ROWS, List.of("code", "name", "notify"), (field) -> {
             if (text(field + ".notify") != null && text(field + ".code") != null) {
@@ -131,12 +160,19 @@ final class OnboardingForm {
     List<MailTemplate> templates() {
         // the kind is always chosen in its list, so it alone does not make a row
         return rows("templates", TEMPLATE_ROWS, List.of("code", "name", "subject", "body"),
-                (field) -> new MailTemplate(text(field + ".code"), text(field + ".name"), kind(field + ".kind"),
-                        text(field + ".subject"), body(field + ".body")));
+                (field) -> {
+                    problems.addAll(placeholders.problems(field + ".subject", text(field + ".subject")));
+                    problems.addAll(placeholders.problems(field + ".body", body(field + ".body")));
+                    return new MailTemplate(text(field + ".code"), text(field + ".name"), kind(field + ".kind"),
+                            placeholders.toStored(text(field + ".subject")), placeholders.toStored(body(field + ".body")));
+                });
     }
 
     /** The page's field for a problem the client API reports: list rows counted as the page shows them. */
     String pageField(String apiField) {
+        if (apiField.startsWith("secretaries")) {
+            return "team";
+        }
         Matcher row = ROW.matcher(apiField);
         if (!row.matches()) {
             return apiField;
@@ -169,6 +205,11 @@ final class OnboardingForm {
     /** A template's body as typed: its lines and their indentation are the mail's; browsers send CR LF. */
     private String body(String field) {
         return text(field) == null ? null : values.get(field).replace("\r\n", "\n");
+    }
+
+    /** A buffer or a notice: left empty, there is none. */
+    private int minutesOrNone(String field) {
+        return text(field) == null ? 0 : minutes(field);
     }
 
     private int minutes(String field) {

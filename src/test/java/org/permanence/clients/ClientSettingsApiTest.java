@@ -49,6 +49,42 @@ class ClientSettingsApiTest {
     }
 
     @Test
+    void theSecretariesNamedServeTheNewClientFromTheStart() throws Exception {
+        ObjectNode client = validClient();
+        client.putArray("secretaries").add("claire");
+
+        HttpResponse<String> created = call("POST", clients, "nadia", DEMO_PASSWORD, client.toString());
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = client.get("id").asText();
+        assertThat(identity.createTenantQuery().tenantId(id).userMember("claire").count()).isEqualTo(1);
+        assertThat(identity.createTenantQuery().tenantId(id).userMember("sophie").count()).isZero();
+        assertThat(call("GET", clients + "/" + id, "claire", DEMO_PASSWORD, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownSecretaryIsRefusedNeverIgnored() throws Exception {
+        ObjectNode client = validClient();
+        client.putArray("secretaries").add("claire").add("nobody");
+
+        assertRefused(client, "secretaries[1]", "'nobody' is not a secretary");
+        assertThat(identity.createTenantQuery().tenantId(client.get("id").asText()).count()).isZero();
+        HttpResponse<String> notAList = call("POST", clients, "nadia", DEMO_PASSWORD, validClient().put("secretaries", 12).toString());
+        assertThat(notAList.statusCode()).as(notAList.body()).isEqualTo(400);
+    }
+
+    @Test
+    void aLineTakenAndABadTimeZoneAreReportedTogether() throws Exception {
+        ObjectNode client = validClient().put("timeZone", "Europe/Pariss");
+        ((ObjectNode) client.get("phoneLines").get(0)).put("number", "05 56 98 76 54");
+
+        HttpResponse<String> refused = call("POST", clients, "nadia", DEMO_PASSWORD, client.toString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder("timeZone", "phoneLines[0].number");
+    }
+
+    @Test
     void aBadTimeZoneIsRefusedNamingTheField() throws Exception {
         ObjectNode client = validClient().put("timeZone", "Europe/Pariss");
 

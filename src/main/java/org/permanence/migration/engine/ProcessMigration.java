@@ -109,6 +109,18 @@ public class ProcessMigration {
         }
     }
 
+    /** Whether a process of this key is deployed (for every client). */
+    public boolean exists(String processKey) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(processKey).withoutTenantId().count() > 0;
+    }
+
+    /** The processes deployed, by name: key and name of each newest version. */
+    public List<ProcessDefinition> processes() {
+        return repository.createProcessDefinitionQuery().withoutTenantId().latestVersion().list().stream()
+                .sorted(java.util.Comparator.comparing(definition -> definition.getName() == null ? definition.getKey() : definition.getName()))
+                .toList();
+    }
+
     private ProcessDefinition newest(String processKey) {
         return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(processKey).withoutTenantId()
                         .latestVersion().singleResult())
