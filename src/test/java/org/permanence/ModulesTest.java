@@ -1,13 +1,8 @@
 package org.permanence;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.permanence.modules.cycle.CycleFixture;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -23,17 +18,6 @@ class ModulesTest {
     @Test
     void theFeaturesDependOnEachOtherWithoutCycles() {
         MODULES.verify();
-    }
-
-    @Test
-    void aCycleBetweenTwoFeaturesIsReported() {
-        // two packages using each other, as clients and telephony did through PhoneNumbers
-        ApplicationModules fixture = ApplicationModules.of(CycleFixture.class);
-
-        Violations violations = fixture.detectViolations();
-
-        assertThat(violations.getMessages()).anySatisfy(message -> assertThat(message).contains("Cycle detected"));
-        assertThatThrownBy(fixture::verify).isInstanceOf(Violations.class);
     }
 
     @Test
