@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.permanence.clients.engine.ClientTenants;
 import org.permanence.people.SignedInUser;
-import org.permanence.people.Team;
+import org.permanence.people.engine.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;

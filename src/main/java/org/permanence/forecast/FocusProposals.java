@@ -16,7 +16,7 @@ import org.permanence.assignment.SecretaryStatuses;
 import org.permanence.assignment.Status;
 import org.permanence.assignment.WorkingHours;
 import org.permanence.people.SignedInUser;
-import org.permanence.people.Team;
+import org.permanence.people.engine.Team;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;

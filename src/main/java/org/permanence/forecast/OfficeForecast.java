@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.permanence.people.Team;
+import org.permanence.people.engine.Team;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
 

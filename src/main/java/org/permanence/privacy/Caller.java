@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
-import org.permanence.telephony.PhoneNumbers;
+import org.permanence.clients.PhoneNumbers;
 
 /**
  * Who a manager looks for: the numbers (E.164), names and e-mail addresses one caller is known by. A search

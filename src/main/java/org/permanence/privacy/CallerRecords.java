@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EngineNode
-class CallerRecords {
+public class CallerRecords {
 
     /** Objects read to look for her: texts and mails; a PDF or picture is found through the record it belongs to. */
     private static final List<String> TEXT_ENDINGS = List.of(".eml", ".txt", ".ics", ".json", ".html");
@@ -87,7 +87,7 @@ class CallerRecords {
     }
 
     /** A document's files in storage, by its row. */
-    static List<String> documentKeys(Map<String, Object> document) {
+    public static List<String> documentKeys(Map<String, Object> document) {
         String client = (String) document.get("client_id");
         String id = (String) document.get("id");
         List<String> keys = new ArrayList<>(List.of(DocumentObjects.original(client, id), DocumentObjects.text(client, id),

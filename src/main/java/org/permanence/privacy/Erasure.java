@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.permanence.privacy.engine.Forgetting;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.slf4j.Logger;

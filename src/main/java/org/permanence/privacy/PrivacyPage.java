@@ -8,7 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
-import org.permanence.manage.PageTexts;
+import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblems;

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.permanence.privacy.engine.Forgetting;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.StoredMail;
 import org.permanence.storage.ObjectStorage;

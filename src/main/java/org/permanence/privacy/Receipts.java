@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
-import org.permanence.manage.PageTexts;
+import org.permanence.manage.engine.PageTexts;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.permanence.assignment.Status;
-import org.permanence.engine.SimulatedOffice;
+import org.permanence.assignment.engine.SimulatedOffice;
 import org.permanence.forecast.Absence;
 import org.permanence.forecast.FocusPlanner;
 import org.permanence.forecast.ForecastProperties;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.permanence.Eventually;
 import org.permanence.OfficeIntegrationTest;
-import org.permanence.clients.ClientTenants;
+import org.permanence.clients.engine.ClientTenants;
 import org.permanence.clients.Clients;
 import org.springframework.beans.factory.annotation.Autowired;
 

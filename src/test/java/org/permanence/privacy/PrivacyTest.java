@@ -48,7 +48,7 @@ import org.permanence.documents.TestDocuments;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.StoredMail;
 import org.permanence.storage.ObjectStorage;
-import org.permanence.telephony.PhoneNumbers;
+import org.permanence.clients.PhoneNumbers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,4 +1,4 @@
-package org.permanence.privacy;
+package org.permanence.privacy.engine;
 
 import java.io.IOException;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.permanence.privacy;
+package org.permanence.privacy.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.permanence.documents.DocumentReader;
 import org.permanence.mail.EmbeddedMailServer;
 import org.permanence.mail.StoredMail;
+import org.permanence.privacy.CallerRecords;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EngineNode
-class Forgetting {
+public class Forgetting {
 
     private final JdbcClient jdbc;
     private final ObjectStorage objects;
@@ -45,11 +46,11 @@ class Forgetting {
         this.mailServer = mailServer;
     }
 
-    record Cases(int ended, int forgotten) {
+    public record Cases(int ended, int forgotten) {
     }
 
     /** Which of these cases still run (a set that may be asked about a record without a case: null). */
-    Set<String> running(Collection<String> caseIds) {
+    public Set<String> running(Collection<String> caseIds) {
         Set<String> running = new HashSet<>();
         if (caseIds.isEmpty()) {
             return running;
@@ -60,7 +61,7 @@ class Forgetting {
     }
 
     /** Ends the cases still running (deleted with this reason, as a manager would in Cockpit), then removes their history. */
-    Cases cases(Collection<String> caseIds, String reason) {
+    public Cases cases(Collection<String> caseIds, String reason) {
         if (caseIds.isEmpty()) {
             return new Cases(0, 0);
         }
@@ -78,13 +79,13 @@ class Forgetting {
     }
 
     /** The classification cases of a document (business key {@code document:<id>}). */
-    List<String> casesOfDocument(String documentId) {
+    public List<String> casesOfDocument(String documentId) {
         return jdbc.sql("select PROC_INST_ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ?").param("document:" + documentId)
                 .query(String.class).list();
     }
 
     /** Removes these stored objects; answers how many there were. */
-    int objects(Collection<String> keys) {
+    public int objects(Collection<String> keys) {
         int removed = 0;
         for (String key : new HashSet<>(keys)) {
             if (objects.exists(key)) {
@@ -96,7 +97,7 @@ class Forgetting {
     }
 
     /** Removes a document's row, its copies, its files and the texts read from it; answers how many files went. */
-    int document(Map<String, Object> row) {
+    public int document(Map<String, Object> row) {
         String id = (String) row.get("id");
         int files = objects(CallerRecords.documentKeys(row));
         files += reader.forgetTexts((String) row.get("content_hash"));
@@ -106,7 +107,7 @@ class Forgetting {
     }
 
     /** Removes messages from the embedded mail server (its files and its mailboxes); answers how many. */
-    int mails(Collection<StoredMail> mails) {
+    public int mails(Collection<StoredMail> mails) {
         EmbeddedMailServer server = mailServer.getIfAvailable();
         if (server == null) {
             return 0;

@@ -1,4 +1,4 @@
-package org.permanence.privacy;
+package org.permanence.privacy.engine;
 
 import org.camunda.bpm.engine.TaskService;
 import org.permanence.system.EngineNode;
