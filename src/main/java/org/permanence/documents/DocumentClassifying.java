@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.storage.ObjectStorage;
+import org.permanence.system.FormOption;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,6 +59,8 @@ public class DocumentClassifying {
                 .map(a -> a.category() + " (" + percent(a.confidence()) + ")").collect(Collectors.joining(", ")));
         variables.put("clientCategories", client.documentCategories().stream()
                 .map(c -> c.code() + " (" + c.name() + ")").collect(Collectors.joining(", ")));
+        // what the secretary picks from (forms/classify-document.form): only a category the client has can be filed
+        variables.put("categoryOptions", client.documentCategories().stream().map(c -> new FormOption(c.name(), c.code())).toList());
         return variables;
     }
 
