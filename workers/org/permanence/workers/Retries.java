@@ -46,11 +46,14 @@ public class Retries {
         this.desks = Runnable::run;
     }
 
-    /** Completes the task with the variables the work answers, or reports its failure as {@link #fail} does. */
+    /**
+     * Completes the task with the variables the work answers (its lists for forms as JSON, {@link FormLists}),
+     * or reports its failure as {@link #fail} does.
+     */
     public void completeOrRetry(ExternalTask task, ExternalTaskService service, Supplier<Map<String, Object>> work) {
         desks.execute(() -> {
             try {
-                service.complete(task, work.get());
+                service.complete(task, FormLists.asJson(work.get()));
             } catch (RuntimeException | Error e) {
                 fail(task, service, e);
             }

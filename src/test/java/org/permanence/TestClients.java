@@ -30,7 +30,7 @@ public final class TestClients {
                 List.of(new PhoneLine(String.format("03 88 %02d %02d %02d", n / 10000 % 100, n / 100 % 100, n % 100), "Accueil")),
                 List.of(), List.of(), new Briefing("Bonjour", "Jamais", "Personne", null),
                 new ContactRules(id + "@example.fr", id + ".urgent@example.fr", messages, dailySummaryAt, 60, 15, List.of()),
-                List.of(), new BigDecimal("0.8"));
+                List.of(), new BigDecimal("0.8"), null);
     }
 
     /** The same client with other contact rules for its messages. */
@@ -40,6 +40,6 @@ public final class TestClients {
                 client.openingHours(), client.appointmentTypes(), client.briefing(),
                 new ContactRules(rules.email(), rules.urgentEmail(), messages, dailySummaryAt, rules.callBackWithinMinutes(),
                         rules.urgentConfirmWithinMinutes(), rules.notifyDocumentCategories()),
-                client.documentCategories(), client.classificationThreshold());
+                client.documentCategories(), client.classificationThreshold(), client.nameInSentence());
     }
 }

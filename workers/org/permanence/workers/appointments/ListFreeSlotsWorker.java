@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "list-free-slots", variableNames = {"clientId", "appointmentType"})
-@WritesVariables({"appointmentTypes", "freeSlotsText"})
+@WritesVariables({"appointmentTypes", "appointmentTypeOptions", "freeSlotsText", "slotOptions"})
 class ListFreeSlotsWorker implements ExternalTaskHandler {
 
     private final AppointmentRequests requests;

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,11 @@ import org.permanence.appointments.BookingOutcome.SlotTaken;
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.AppointmentType;
 import org.permanence.clients.ClientRepository;
+import org.permanence.system.FieldProblem;
+import org.permanence.system.FieldProblems;
+import org.permanence.system.FormOption;
 import org.permanence.system.InvalidRequest;
+import org.permanence.system.SpokenDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +36,14 @@ import org.springframework.stereotype.Service;
 public class AppointmentRequests {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.FRENCH);
+    /** A date and time still typed by hand: day first, as in France ("04/01/2027 10:00" is 4 January). */
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/uuuu H[:][ ]['h'][ ]mm")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** The variables the forms' lists read (valuesKey). */
+    public static final String TYPE_OPTIONS = "appointmentTypeOptions";
+    static final String SLOT_OPTIONS = "slotOptions";
+    /** A fortnight of a working day's quarters hours, well under what a form's list shows usefully. */
+    private static final int SLOT_OPTIONS_LIMIT = 400;
     /** Below the engine's 4,000 characters for a text variable, with room for the last line. */
     private static final int TEXT_LIMIT = 3_800;
 
@@ -38,15 +51,19 @@ public class AppointmentRequests {
     private final Bookings bookings;
     private final AppointmentBook book;
     private final AppointmentProperties properties;
+    private final FieldProblems problems;
     private final Clock clock;
 
     @Autowired
-    AppointmentRequests(ClientRepository clients, Bookings bookings, AppointmentBook book, AppointmentProperties properties) {
-        this(clients, bookings, book, properties, Clock.systemUTC());
+    AppointmentRequests(ClientRepository clients, Bookings bookings, AppointmentBook book, AppointmentProperties properties,
+                        FieldProblems problems) {
+        this(clients, bookings, book, properties, problems, Clock.systemUTC());
     }
 
-    AppointmentRequests(ClientRepository clients, Bookings bookings, AppointmentBook book, AppointmentProperties properties, Clock clock) {
+    AppointmentRequests(ClientRepository clients, Bookings bookings, AppointmentBook book, AppointmentProperties properties,
+                        FieldProblems problems, Clock clock) {
         this.clients = clients;
+        this.problems = problems;
         this.bookings = bookings;
         this.book = book;
         this.properties = properties;
@@ -62,16 +79,35 @@ public class AppointmentRequests {
         Map<String, Object> shown = new HashMap<>();
         shown.put("appointmentTypes", client.appointmentTypes().stream()
                 .map(type -> type.code() + " (" + type.name() + ", " + type.durationMinutes() + " min)").collect(Collectors.joining(", ")));
+        shown.put(TYPE_OPTIONS, typeOptions(client));
         boolean known = client.appointmentTypes().stream().map(AppointmentType::code).anyMatch(code -> code.equals(typeCode));
         if (!known) {
             shown.put("freeSlotsText", "Type de rendez-vous « " + typeCode + " » inconnu : choisissez un des types ci-dessus.");
+            shown.put(SLOT_OPTIONS, List.of());
             return shown;
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(client.timeZone())));
         List<Slot> slots = bookings.freeSlots(client, typeCode, today, today.plusDays(properties.pickDays() - 1)).slots();
         shown.put("freeSlotsText", slots.isEmpty() ? "Aucun créneau libre dans les " + properties.pickDays() + " jours à venir."
                 : freeSlotsText(slots));
+        shown.put(SLOT_OPTIONS, slotOptions(slots));
         return shown;
+    }
+
+    /** The client's appointment types to pick from: "Consultation (30 min)". */
+    public static List<FormOption> typeOptions(Client client) {
+        return client.appointmentTypes().stream()
+                .map(type -> new FormOption(type.name() + " (" + type.durationMinutes() + " min)", type.code())).toList();
+    }
+
+    /**
+     * The free slots to pick from, in order, each named by its day and hour on the client's clocks
+     * ("lundi 4 janvier 2027 — 10 h 00"), so that the list reads grouped by day; the value is the
+     * client's wall-clock time, as {@link #book} reads it. As many as a JSON variable holds at ease.
+     */
+    private static List<FormOption> slotOptions(List<Slot> slots) {
+        return slots.stream().limit(SLOT_OPTIONS_LIMIT)
+                .map(slot -> new FormOption(SpokenDates.slot(slot.local(), "fr"), slot.local().toString())).toList();
     }
 
     /**
@@ -128,11 +164,12 @@ public class AppointmentRequests {
         try {
             outcome = bookings.book(client, request, processInstanceId);
         } catch (InvalidRequest refused) {
-            throw new SlotUnavailable(SlotUnavailable.REFUSED, "Le créneau du " + local + " ne peut pas être réservé : "
-                    + refused.problems().stream().map(problem -> problem.field() + " " + problem.message()).collect(Collectors.joining(" ; ")));
+            throw new SlotUnavailable(SlotUnavailable.REFUSED, "Le créneau du " + SpokenDates.at(local, "fr") + " ne peut pas être réservé : "
+                    + problems.say(refused.problems(), Locale.FRENCH).stream().map(FieldProblem::message).collect(Collectors.joining(" ; ")) + ".");
         }
         if (outcome instanceof SlotTaken taken) {
-            throw new SlotUnavailable(SlotUnavailable.TAKEN, "Le créneau du " + taken.local() + " vient d'être pris : choisissez-en un autre.");
+            throw new SlotUnavailable(SlotUnavailable.TAKEN, "Le créneau du " + SpokenDates.at(taken.local(), "fr")
+                    + " vient d'être pris : choisissez-en un autre.");
         }
         Map<String, Object> booked = new HashMap<>();
         booked.put("appointmentId", ((Booked) outcome).appointment().id());
@@ -155,12 +192,18 @@ public class AppointmentRequests {
         return clients.findById(clientId).orElseThrow(() -> new IllegalStateException("No client '" + clientId + "'"));
     }
 
-    private static LocalDateTime local(String slotStart) {
+    /**
+     * The slot as the forms give it: picked from the list (ISO, "2027-01-04T10:00") or typed the French
+     * way, day first ("04/01/2027 10:00", "04/01/2027 10 h 00"); never month first.
+     */
+    static LocalDateTime local(String slotStart) {
+        String typed = slotStart == null ? "" : slotStart.strip();
         try {
-            return LocalDateTime.parse(slotStart == null ? "" : slotStart.strip());
+            return typed.contains("/") ? LocalDateTime.parse(typed, TYPED) : LocalDateTime.parse(typed);
         } catch (DateTimeParseException notADateTime) {
             throw new SlotUnavailable(SlotUnavailable.REFUSED,
-                    "« " + slotStart + " » n'est pas un créneau : choisissez le jour et l'heure, par exemple 2026-12-07T09:00.");
+                    "« " + slotStart + " » n'est pas un créneau : choisissez-en un dans la liste, ou écrivez le jour et l'heure"
+                            + " sous la forme jj/mm/aaaa hh:mm, par exemple 04/01/2027 10:00.");
         }
     }
 }

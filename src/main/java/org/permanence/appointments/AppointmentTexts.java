@@ -1,13 +1,14 @@
 package org.permanence.appointments;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.permanence.clients.Client;
 import org.permanence.mail.TextTemplates;
+import org.permanence.system.FrenchArticles;
+import org.permanence.system.SpokenDates;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -25,21 +26,22 @@ class AppointmentTexts {
 
     private final SpringTemplateEngine templates = TextTemplates.in("templates/appointments/");
 
-    /** The start as a person reads it in the client's language, on the client's clocks: "lundi 7 décembre 2026 à 09:00". */
+    /** The start as a person reads it in the client's language, on the client's clocks: "lundi 7 décembre 2026 à 9 h 00". */
     static String when(Client client, Appointment appointment) {
         return when(client, appointment, client.language());
     }
 
     /** The same in another language (fr or en): the caller's pages speak the caller's. */
     static String when(Client client, Appointment appointment, String language) {
-        String pattern = "fr".equals(language) ? "EEEE d MMMM yyyy 'à' HH:mm" : "EEEE d MMMM yyyy 'at' HH:mm";
-        return DateTimeFormatter.ofPattern(pattern, Locale.forLanguageTag(language))
-                .format(appointment.start().atZone(ZoneId.of(client.timeZone())));
+        return SpokenDates.at(appointment.start().atZone(ZoneId.of(client.timeZone())).toLocalDateTime(), language);
     }
 
     Wording write(String template, Client client, Appointment appointment, String typeName, Map<String, Object> more) {
         Map<String, Object> variables = new HashMap<>(more);
         variables.put("clientName", client.name());
+        // French sentences name the client with its article: "avec le Cabinet…", "Le secrétariat du Cabinet…"
+        variables.put("theClient", client.theName());
+        variables.put("ofTheClient", FrenchArticles.of(client.theName()));
         variables.put("callerName", appointment.caller().name().strip().replaceAll("\\s+", " "));
         variables.put("callerNumber", appointment.caller().number());
         variables.put("callerEmail", appointment.caller().email());

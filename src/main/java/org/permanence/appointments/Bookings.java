@@ -94,7 +94,7 @@ public class Bookings {
         String number = callerNumber(request, problems);
         Instant start = request.start().toInstant();
         if (type != null) {
-            refusal(client, type, start).ifPresent(reason -> problems.add(new FieldProblem("start", reason)));
+            refusal(client, type, start).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -116,7 +116,7 @@ public class Bookings {
         List<FieldProblem> problems = new ArrayList<>();
         AppointmentType type = typeOf(client, appointment.type(), problems);
         if (type != null) {
-            refusal(client, type, start).ifPresent(reason -> problems.add(new FieldProblem("start", reason)));
+            refusal(client, type, start).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -133,7 +133,7 @@ public class Bookings {
         }
     }
 
-    private Optional<String> refusal(Client client, AppointmentType type, Instant start) {
+    private Optional<FieldProblem> refusal(Client client, AppointmentType type, Instant start) {
         Diary diary = new Diary(ZoneId.of(client.timeZone()), client.openingHours(), book.closures(client.id()), List.of());
         return availability.refusal(diary, type, start, clock.instant());
     }
@@ -179,8 +179,9 @@ public class Bookings {
 
     private static AppointmentType typeOf(Client client, String code, List<FieldProblem> problems) {
         return client.appointmentTypes().stream().filter(type -> type.code().equals(code)).findFirst().orElseGet(() -> {
-            problems.add(new FieldProblem("type", "unknown appointment type '" + code + "'; this client's types are "
-                    + client.appointmentTypes().stream().map(AppointmentType::code).toList()));
+            List<String> codes = client.appointmentTypes().stream().map(AppointmentType::code).toList();
+            problems.add(FieldProblem.of("type", "appointment.type.unknown", "unknown appointment type '" + code
+                    + "'; this client's types are " + codes, code, String.join(", ", codes)));
             return null;
         });
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.permanence.appointments.AppointmentBook;
+import org.permanence.appointments.AppointmentRequests;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.clients.PhoneNumbers;
@@ -65,6 +66,8 @@ public class CallerIdentification {
             card.put("briefingGreeting", found.briefing().greeting());
             card.put("briefingUrgentWhen", found.briefing().urgentWhen());
             card.put("briefingPutThrough", found.briefing().putThrough());
+            // picked, not typed, if the call ends in an appointment (forms/take-appointment.form)
+            card.put(AppointmentRequests.TYPE_OPTIONS, AppointmentRequests.typeOptions(found));
             card.putAll(deadlines(found.contactRules()));
             if (caller.isEmpty()) {
                 // every hidden caller would otherwise be one person: nothing of another's calls is shown, no name filled in

@@ -33,7 +33,20 @@ public record Client(
         @NotNull @Valid Briefing briefing,
         @NotNull @Valid ContactRules contactRules,
         @NotNull List<@Valid @NotNull DocumentCategory> documentCategories,
-        @NotNull @DecimalMin("0.0") @DecimalMax("1.0") BigDecimal classificationThreshold) {
+        @NotNull @DecimalMin("0.0") @DecimalMax("1.0") BigDecimal classificationThreshold,
+        @Size(max = 210) @Pattern(regexp = NAME_IN_SENTENCE_PATTERN, message = "starts with its article: le, la, l’ or les, e.g. le Cabinet du Dr Martin")
+        String nameInSentence) {
+
+    /** The name as a sentence carries it, article first, lower case: "le Cabinet du Dr Martin", "l'Étude Morel". */
+    public static final String NAME_IN_SENTENCE_PATTERN = "(le |la |les |l'|l’)\\S.*";
+
+    /**
+     * The name with its article for a sentence ("avec le Cabinet du Dr Martin"); a client without one
+     * set is named bare, which reads right for a person's name ("avec Marie Dupont").
+     */
+    public String theName() {
+        return nameInSentence == null || nameInSentence.isBlank() ? name : nameInSentence;
+    }
 
     public static final String ID_PATTERN = "[a-z][a-z0-9-]{1,39}";
 

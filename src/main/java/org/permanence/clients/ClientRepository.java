@@ -44,7 +44,8 @@ public class ClientRepository {
                         rs.getString("contact_email"), rs.getString("contact_urgent_email"),
                         MessageDelivery.valueOf(rs.getString("contact_message_delivery")),
                         toLocalTime(rs.getTime("contact_summary_time")), rs.getInt("contact_callback_minutes"),
-                        rs.getInt("contact_urgent_confirm_minutes"), rs.getBigDecimal("classification_threshold")))
+                        rs.getInt("contact_urgent_confirm_minutes"), rs.getBigDecimal("classification_threshold"),
+                        rs.getString("name_in_sentence")))
                 .optional()
                 .map(this::withSettings);
     }
@@ -82,24 +83,24 @@ public class ClientRepository {
                 update client set name = ?, language = ?, time_zone = ?, briefing_greeting = ?, briefing_urgent_when = ?,
                   briefing_put_through = ?, briefing_notes = ?, contact_email = ?, contact_urgent_email = ?,
                   contact_message_delivery = ?, contact_summary_time = ?, contact_callback_minutes = ?,
-                  contact_urgent_confirm_minutes = ?, classification_threshold = ?, updated_at = ?
+                  contact_urgent_confirm_minutes = ?, classification_threshold = ?, name_in_sentence = ?, updated_at = ?
                 where id = ?""")
                 .params(client.name(), client.language(), client.timeZone(), briefing.greeting(), briefing.urgentWhen(),
                         briefing.putThrough(), briefing.notes(), rules.email(), rules.urgentEmail(), rules.messages().name(),
                         toTime(rules.dailySummaryAt()), rules.callBackWithinMinutes(), rules.urgentConfirmWithinMinutes(),
-                        client.classificationThreshold(), now, client.id())
+                        client.classificationThreshold(), client.nameInSentence(), now, client.id())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                     insert into client (id, name, language, time_zone, briefing_greeting, briefing_urgent_when,
                       briefing_put_through, briefing_notes, contact_email, contact_urgent_email, contact_message_delivery,
                       contact_summary_time, contact_callback_minutes, contact_urgent_confirm_minutes,
-                      classification_threshold, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                      classification_threshold, name_in_sentence, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(client.id(), client.name(), client.language(), client.timeZone(), briefing.greeting(),
                             briefing.urgentWhen(), briefing.putThrough(), briefing.notes(), rules.email(), rules.urgentEmail(),
                             rules.messages().name(), toTime(rules.dailySummaryAt()), rules.callBackWithinMinutes(),
-                            rules.urgentConfirmWithinMinutes(), client.classificationThreshold(), now, now)
+                            rules.urgentConfirmWithinMinutes(), client.classificationThreshold(), client.nameInSentence(), now, now)
                     .update();
         }
         replaceSettings(client);
@@ -154,7 +155,7 @@ public class ClientRepository {
         return new Client(row.id(), row.name(), row.language(), row.timeZone(), lines, hours, types, row.briefing(),
                 new ContactRules(row.email(), row.urgentEmail(), row.messages(), row.dailySummaryAt(), row.callBackWithinMinutes(),
                         row.urgentConfirmWithinMinutes(), notify),
-                List.copyOf(categories.keySet()), row.classificationThreshold());
+                List.copyOf(categories.keySet()), row.classificationThreshold(), row.nameInSentence());
     }
 
     private static Time toTime(LocalTime time) {
@@ -168,6 +169,6 @@ public class ClientRepository {
     /** The client table's own columns, before its settings lists are read. */
     private record ClientRow(String id, String name, String language, String timeZone, Briefing briefing, String email,
                              String urgentEmail, MessageDelivery messages, LocalTime dailySummaryAt, int callBackWithinMinutes,
-                             int urgentConfirmWithinMinutes, BigDecimal classificationThreshold) {
+                             int urgentConfirmWithinMinutes, BigDecimal classificationThreshold, String nameInSentence) {
     }
 }

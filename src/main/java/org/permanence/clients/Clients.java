@@ -132,6 +132,6 @@ public class Clients {
                 .toList();
         return new Client(client.id(), client.name(), client.language(), client.timeZone(), lines, client.openingHours(),
                 client.appointmentTypes(), client.briefing(), client.contactRules(), client.documentCategories(),
-                client.classificationThreshold());
+                client.classificationThreshold(), client.nameInSentence());
     }
 }

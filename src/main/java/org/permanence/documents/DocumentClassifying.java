@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
 import org.permanence.storage.ObjectStorage;
+import org.permanence.system.FormOption;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -65,6 +66,8 @@ public class DocumentClassifying {
         variables.put("alternatives", suggestion.alternatives().stream().limit(4)
                 .map(a -> a.category() + " (" + percent(a.confidence()) + ")").collect(Collectors.joining(", ")));
         variables.put("clientCategories", clientCategories(client));
+        // what the secretary picks from (forms/classify-document.form): only a category the client has can be filed
+        variables.put("categoryOptions", client.documentCategories().stream().map(c -> new FormOption(c.name(), c.code())).toList());
         return variables;
     }
 

@@ -51,6 +51,8 @@ public class MailTexts {
     public Wording dailySummary(Client client, LocalDate day, List<String> calls) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("clientName", client.name());
+        // "pour le Cabinet du Dr Martin": French sentences name the client with its article
+        variables.put("theClient", client.theName());
         variables.put("day", day);
         variables.put("calls", calls);
         return mail(client, "daily-summary", variables);
@@ -65,6 +67,8 @@ public class MailTexts {
     private static Map<String, Object> callVariables(Client client, CallMessage message) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("clientName", client.name());
+        // "pour le Cabinet du Dr Martin": French sentences name the client with its article
+        variables.put("theClient", client.theName());
         // name and reason go into the subject, which is one line
         variables.put("callerName", oneLine(message.callerName()));
         variables.put("number", PhoneNumbers.readable(message.callerNumber()));

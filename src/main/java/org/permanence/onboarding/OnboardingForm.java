@@ -153,7 +153,7 @@ final class OnboardingForm {
                 new ContactRules(text("contactRules.email"), text("contactRules.urgentEmail"), messages(),
                         time("contactRules.dailySummaryAt", false), minutes("contactRules.callBackWithinMinutes"),
                         minutes("contactRules.urgentConfirmWithinMinutes"), notify),
-                categories, threshold());
+                categories, threshold(), null);
     }
 
     /** The client's mail templates as the page lists them; rows left empty are dropped. Read after {@link #client()}. */

@@ -72,7 +72,7 @@ class AppointmentConfirmationProcessTest {
         execute(job());
 
         assertThat(appointment).isWaitingAt("MarkAttendance");
-        assertThat(task()).hasCandidateGroup("secretaries").hasName("Noter la venue — Mme Petit, lundi 7 décembre 2026 à 09:00");
+        assertThat(task()).hasCandidateGroup("secretaries").hasName("Noter la venue — Mme Petit, lundi 7 décembre 2026 à 9 h 00");
         complete(task(), withVariables("attendance", "attended"));
         assertThat(appointment).isWaitingAt("RecordAttendance").externalTask().hasTopicName("record-attendance");
         complete(externalTask());
@@ -186,7 +186,7 @@ class AppointmentConfirmationProcessTest {
 
     private static Map<String, Object> times(Instant reminderAt, Instant endsAt, boolean reminderWanted) {
         return withVariables("reminderAt", Date.from(reminderAt), "appointmentEnd", Date.from(endsAt), "reminderWanted", reminderWanted,
-                "appointmentWhen", "lundi 7 décembre 2026 à 09:00");
+                "appointmentWhen", "lundi 7 décembre 2026 à 9 h 00");
     }
 
     /** The book-appointment worker's BPMN error, as the worker raises it through the external-task API. */

@@ -109,7 +109,7 @@ class AppointmentJourneyTest {
         management.executeJob(timer(booked.processInstanceId).getId());
         Task attendance = awaitTask(booked.processInstanceId, "MarkAttendance");
         assertThat(attendance.getName()).isEqualTo("Noter la venue — Mme Petit, " + AppointmentTexts.when(booked.practice, booked.appointment))
-                .endsWith("à 10:00");
+                .endsWith("à 10 h 00");
         tasks.complete(attendance.getId(), Map.of("attendance", "no-show"));
 
         Eventually.await("the process to end", () -> history.createHistoricProcessInstanceQuery()

@@ -128,6 +128,6 @@ class FreeSlotsBenchmark {
                 everyDay, List.of(CONSULTATION),
                 new Briefing("Cabinet, bonjour.", "Jamais.", "Personne.", null),
                 new ContactRules("bench@example.fr", "bench.urgent@example.fr", MessageDelivery.IMMEDIATELY, null, 60, 15, List.of()),
-                List.of(), new BigDecimal("0.80")));
+                List.of(), new BigDecimal("0.80"), null));
     }
 }

@@ -63,6 +63,6 @@ class ClientRulesTest {
         return new Client("essai", "Essai", "fr", "Europe/Paris", List.of(new PhoneLine("01 23 45 67 89", "Accueil")), hours,
                 List.of(), new Briefing("Bonjour", "Jamais", "Personne", null),
                 new ContactRules("a@example.fr", "b@example.fr", delivery, summaryAt, 60, 15, notify),
-                List.of(new DocumentCategory("facture", "Facture")), new BigDecimal("0.8"));
+                List.of(new DocumentCategory("facture", "Facture")), new BigDecimal("0.8"), null);
     }
 }

@@ -27,7 +27,7 @@ class ClientSettingsSavedTest {
     void aNewBriefingLeavesTheScheduleAlone() {
         Client.Briefing briefing = new Client.Briefing("Bonjour", "Jamais", "Personne", "Congés en août");
         Client edited = new Client(GP.id(), GP.name(), GP.language(), GP.timeZone(), GP.phoneLines(), GP.openingHours(),
-                GP.appointmentTypes(), briefing, GP.contactRules(), GP.documentCategories(), GP.classificationThreshold());
+                GP.appointmentTypes(), briefing, GP.contactRules(), GP.documentCategories(), GP.classificationThreshold(), GP.nameInSentence());
 
         assertThat(new ClientSettingsSaved(GP, edited).summaryScheduleChanged()).isFalse();
     }
@@ -38,12 +38,12 @@ class ClientSettingsSavedTest {
                 client.openingHours(), client.appointmentTypes(), client.briefing(),
                 new ContactRules(rules.email(), rules.urgentEmail(), delivery, at, rules.callBackWithinMinutes(),
                         rules.urgentConfirmWithinMinutes(), rules.notifyDocumentCategories()),
-                client.documentCategories(), client.classificationThreshold());
+                client.documentCategories(), client.classificationThreshold(), client.nameInSentence());
     }
 
     private static Client withZone(Client client, String zone) {
         return new Client(client.id(), client.name(), client.language(), zone, client.phoneLines(), client.openingHours(),
                 client.appointmentTypes(), client.briefing(), client.contactRules(), client.documentCategories(),
-                client.classificationThreshold());
+                client.classificationThreshold(), client.nameInSentence());
     }
 }

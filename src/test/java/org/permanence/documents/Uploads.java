@@ -39,7 +39,7 @@ public final class Uploads {
                 made.openingHours(), made.appointmentTypes(), made.briefing(),
                 new ContactRules(rules.email(), rules.urgentEmail(), rules.messages(), rules.dailySummaryAt(), rules.callBackWithinMinutes(),
                         rules.urgentConfirmWithinMinutes(), List.of("facture")),
-                List.of(new DocumentCategory("facture", "Facture"), new DocumentCategory("devis", "Devis")), new BigDecimal("0.7"))).id();
+                List.of(new DocumentCategory("facture", "Facture"), new DocumentCategory("devis", "Devis")), new BigDecimal("0.7"), null)).id();
         tenants.addSecretary(id, "claire");
         return id;
     }

@@ -79,7 +79,7 @@ class AssignNewTask implements TaskListener {
      * The task may be created by anyone — a secretary, a manager, the workers' service account, who
      * may not read the other secretaries' tasks or tenants — while the choice must weigh everyone's.
      */
-    private static <T> T asTheOffice(Supplier<T> choice) {
+    static <T> T asTheOffice(Supplier<T> choice) {
         CommandContext command = Context.getCommandContext();
         boolean authorizationCheck = command.isAuthorizationCheckEnabled();
         boolean tenantCheck = command.isTenantCheckEnabled();

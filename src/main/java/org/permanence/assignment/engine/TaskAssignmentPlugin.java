@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every user task of every process, as deployed, gets its listeners: on creation its due date and
- * priority from the client's delays ({@link SetTaskTimes}), then the assignment policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
+ * priority from the client's delays ({@link SetTaskTimes}), then a task coming back in its case returns to the
+ * secretary who answered it ({@link BackToWhoAnswered}), else the assignment policy picks its secretary ({@link AssignNewTask}); when a call is handled, who handled it is kept in
  * the variable {@code handledBy}, which the record-call worker files with the call (workers cannot see
  * a task's assignee); when an appointment is taken or its slot picked, who did it is kept in
  * {@code bookedBy}, which the client's calendar entry names. Built-in listeners, so that no process model can forget them.
@@ -39,6 +40,7 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
     private static final Set<String> BOOKING_TASKS = Set.of("TakeAppointment", "PickSlot");
 
     private final AssignNewTask assignNewTask;
+    private final BackToWhoAnswered backToWhoAnswered = new BackToWhoAnswered();
     private final TaskTimes times;
 
     TaskAssignmentPlugin(AssignmentPolicy policy, SecretaryStatuses statuses, CallRecords calls, TaskTimes times, JdbcClient jdbc) {
@@ -62,6 +64,8 @@ class TaskAssignmentPlugin extends AbstractProcessEnginePlugin {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 // times first: the assignment reads the priority
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new SetTaskTimes(times, task));
+                // a task coming back to who answered it is hers before any policy hands it out
+                task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, backToWhoAnswered);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assignNewTask);
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, rememberWhoHandledOrBooked);
             }

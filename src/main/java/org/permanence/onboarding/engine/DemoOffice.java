@@ -135,7 +135,7 @@ public class DemoOffice implements ApplicationRunner {
                         List.of(new DocumentCategory("resultat-analyse", "Résultat d'analyse"),
                                 new DocumentCategory("courrier-confrere", "Courrier d'un confrère"),
                                 new DocumentCategory("facture", "Facture")),
-                        new BigDecimal("0.80")),
+                        new BigDecimal("0.80"), "le Cabinet du Dr Martin"),
                 new Client(LAWYER, "Cabinet Durand Avocats", "fr", "Europe/Paris",
                         List.of(new PhoneLine("04 78 12 34 56", "Accueil"), new PhoneLine("04 78 12 34 57", "Ligne directe Me Durand")),
                         weekdays,
@@ -149,7 +149,7 @@ public class DemoOffice implements ApplicationRunner {
                         List.of(new DocumentCategory("acte-procedure", "Acte de procédure"),
                                 new DocumentCategory("contrat", "Contrat"),
                                 new DocumentCategory("facture", "Facture")),
-                        new BigDecimal("0.85")),
+                        new BigDecimal("0.85"), "le Cabinet Durand Avocats"),
                 new Client(PLUMBER, "Plomberie Leroy", "fr", "Europe/Paris",
                         List.of(new PhoneLine("05 56 98 76 54", "Dépannage")),
                         List.of(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(7, 30), LocalTime.of(19, 0)),
@@ -167,6 +167,6 @@ public class DemoOffice implements ApplicationRunner {
                         new ContactRules("contact@plomberie-leroy.example.fr", "leroy.astreinte@plomberie-leroy.example.fr",
                                 MessageDelivery.IMMEDIATELY, null, 60, 10, List.of()),
                         List.of(new DocumentCategory("facture", "Facture"), new DocumentCategory("devis", "Devis")),
-                        new BigDecimal("0.75")));
+                        new BigDecimal("0.75"), "la Plomberie Leroy"));
     }
 }

@@ -107,6 +107,7 @@ public final class SimulatedOffice implements AutoCloseable {
             }
         }, engineClock());
         calls = new CallRecords(jdbc);
+        BackToWhoAnswered backToWhoAnswered = new BackToWhoAnswered();
         AssignNewTask assign = new AssignNewTask(new AssignmentPolicy(weights), statuses, calls, new SecretariesWork(jdbc));
 
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -126,6 +127,7 @@ public final class SimulatedOffice implements AutoCloseable {
                 TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, new SetTaskTimes(times, task));
                 if (placing == Placing.OFFICE_POLICY) {
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, backToWhoAnswered);
                     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assign);
                 }
             }
