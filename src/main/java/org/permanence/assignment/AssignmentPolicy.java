@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * is for, which goes to her before anyone available, who stays free for the phone; and after two
  * difficult calls in a row she gets no third call while a colleague with nothing open can answer it. With a limit on effort,
  * work, urgent or not, goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
- * the team queue for whoever claims it.
+ * the team queue for whoever claims it. A call's follow-up goes to whoever took the call when she is available and fits.
  */
 @Component
 public class AssignmentPolicy {
@@ -51,6 +51,11 @@ public class AssignmentPolicy {
             // most of all (the simulated day: urgent p95 wait 215 s pushed, as the shared queue's when left to the first free)
             fit = fit.stream().filter(candidate -> effort(candidate) < properties.maxEffort()).toList();
         }
+        if (task.takenBy() != null && fit.stream().anyMatch(candidate -> candidate.userId().equals(task.takenBy())
+                && candidate.status().at(now).status() == Status.AVAILABLE)) {
+            // a call's follow-up to the secretary who took the call and knows it, when she is there for it
+            return Optional.of(task.takenBy());
+        }
         // paperwork to whoever focuses on it; then, equal effort: whoever was given work longest ago (never: first),
         // then by id, so the choice always repeats
         Comparator<Candidate> order = comparing((Candidate candidate) -> focusWork && candidate.status().at(now).status() != Status.FOCUS)
@@ -60,7 +65,7 @@ public class AssignmentPolicy {
         return fit.stream().min(order).map(Candidate::userId);
     }
 
-    boolean isUrgent(TaskToAssign task) {
+    public boolean isUrgent(TaskToAssign task) {
         return task.priority() >= properties.urgentPriority() || URGENT_CATEGORY.equals(task.callCategory());
     }
 

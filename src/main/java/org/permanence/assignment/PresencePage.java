@@ -1,18 +1,26 @@
 package org.permanence.assignment;
 
 import java.text.MessageFormat;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
+import org.permanence.system.FieldProblems;
 import org.permanence.system.InvalidRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
@@ -40,9 +48,11 @@ class PresencePage {
     private final BreakOffers breaks;
     private final SecretaryDayProperties day;
     private final ApplicationEventPublisher events;
+    private final FieldProblems says;
 
     PresencePage(SecretaryStatuses statuses, TeamPresence team, BreakOffers breaks, SecretaryDayProperties day,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, FieldProblems says) {
+        this.says = says;
         this.statuses = statuses;
         this.team = team;
         this.breaks = breaks;
@@ -61,7 +71,17 @@ class PresencePage {
         model.addAttribute("user", user);
         model.addAttribute("me", statuses.of(user.id()));
         model.addAttribute("protectedBreak", statuses.onProtectedBreak(user.id()));
-        model.addAttribute("hours", statuses.hoursOf(user.id()).hours());
+        List<WorkingHours.Range> hours = statuses.hoursOf(user.id()).hours();
+        model.addAttribute("hours", hours);
+        // her ranges, then room for two more (a morning and an afternoon)
+        List<WorkingHours.Range> rows = new ArrayList<>(hours);
+        rows.add(new WorkingHours.Range(null, null, null));
+        rows.add(new WorkingHours.Range(null, null, null));
+        model.addAttribute("hourRows", rows);
+        Locale language = "en".equals(texts.get("lang")) ? Locale.ENGLISH : Locale.FRENCH;
+        Map<DayOfWeek, String> days = new EnumMap<>(DayOfWeek.class);
+        Arrays.stream(DayOfWeek.values()).forEach(day -> days.put(day, day.getDisplayName(TextStyle.FULL, language)));
+        model.addAttribute("days", days);
         model.addAttribute("offer", offer);
         model.addAttribute("suggestion", offer.suggestion() == null ? null : MessageFormat.format(
                 texts.get("suggest-" + offer.suggestion().reason()), offer.suggestion().difficultCalls(), offer.suggestion().minutesWithoutBreak()));
@@ -96,6 +116,44 @@ class PresencePage {
             breaks.takeProtectedBreak(user.id(), minutes);
         } catch (InvalidRequest problem) {
             redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
+        }
+        return "redirect:/presence";
+    }
+
+    /**
+     * Her working hours, replaced whole from the page's rows ({@code day}, {@code starts}, {@code ends}, HH:MM; a row
+     * left blank is ignored). Anything wrong is said in her language and nothing is changed.
+     */
+    @PostMapping("/presence/hours")
+    String setHours(SignedInUser user, @RequestParam(defaultValue = "") List<String> day, @RequestParam(defaultValue = "") List<String> starts,
+                    @RequestParam(defaultValue = "") List<String> ends,
+                    @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, RedirectAttributes redirect) {
+        Map<String, String> texts = texts(languages);
+        List<FieldProblem> problems = new ArrayList<>();
+        List<WorkingHours.Range> ranges = new ArrayList<>();
+        for (int i = 0; i < Math.max(day.size(), Math.max(starts.size(), ends.size())); i++) {
+            String dayName = i < day.size() ? day.get(i).strip() : "";
+            String start = i < starts.size() ? starts.get(i).strip() : "";
+            String end = i < ends.size() ? ends.get(i).strip() : "";
+            if (dayName.isEmpty() && start.isEmpty() && end.isEmpty()) {
+                continue;
+            }
+            try {
+                ranges.add(new WorkingHours.Range(DayOfWeek.valueOf(dayName), LocalTime.parse(start), LocalTime.parse(end)));
+            } catch (IllegalArgumentException | DateTimeParseException incomplete) {
+                problems.add(FieldProblem.of("hours[" + ranges.size() + "]", "workingHours.incomplete",
+                        "needs a day, a start and an end (HH:MM)"));
+            }
+        }
+        WorkingHours hours = new WorkingHours(ranges);
+        problems.addAll(hours.problems());
+        if (problems.isEmpty()) {
+            statuses.setHours(user.id(), hours);
+            redirect.addFlashAttribute("saved", texts.get("hours-saved"));
+        } else {
+            Locale language = "en".equals(texts.get("lang")) ? Locale.ENGLISH : Locale.FRENCH;
+            redirect.addFlashAttribute("problem", texts.get("problem") + " " + says.say(problems, language).stream()
+                    .map(FieldProblem::message).distinct().collect(Collectors.joining(" ; ")));
         }
         return "redirect:/presence";
     }

@@ -3,7 +3,10 @@ package org.permanence.assignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import org.permanence.clients.Client;
+import org.permanence.clients.ClientRepository;
 import org.permanence.people.SignedInUser;
 import org.permanence.people.engine.Team;
 import org.permanence.system.EngineNode;
@@ -14,16 +17,18 @@ import org.springframework.stereotype.Component;
 @EngineNode
 class TeamPresence {
 
-    /** A colleague's presence, with the clients she serves. */
-    record Colleague(String id, String name, List<String> clients, Status status, Instant until) {
+    /** A colleague's presence, with the clients she serves: their ids, and their names as people read them. */
+    record Colleague(String id, String name, List<String> clients, List<String> clientNames, Status status, Instant until) {
     }
 
     private final SecretaryStatuses statuses;
     private final Team team;
+    private final ClientRepository clientRecords;
 
-    TeamPresence(SecretaryStatuses statuses, Team team) {
+    TeamPresence(SecretaryStatuses statuses, Team team, ClientRepository clientRecords) {
         this.statuses = statuses;
         this.team = team;
+        this.clientRecords = clientRecords;
     }
 
     /**
@@ -33,10 +38,13 @@ class TeamPresence {
     List<Colleague> seenBy(SignedInUser user) {
         List<Team.Secretary> colleagues = user.isManager() ? team.everyone() : team.serving(user.clients());
         Map<String, SecretaryStatus> now = statuses.of(colleagues.stream().map(Team.Secretary::id).toList());
+        Map<String, String> names = clientRecords.findAllIn(colleagues.stream().flatMap(colleague -> colleague.clients().stream())
+                .filter(user::serves).distinct().toList()).stream().collect(Collectors.toMap(Client::id, Client::name));
         return colleagues.stream().map(colleague -> {
             SecretaryStatus status = now.get(colleague.id());
-            return new Colleague(colleague.id(), colleague.name(), colleague.clients().stream().filter(user::serves).toList(),
-                    status.status(), status.until());
+            List<String> clients = colleague.clients().stream().filter(user::serves).toList();
+            return new Colleague(colleague.id(), colleague.name(), clients,
+                    clients.stream().map(id -> names.getOrDefault(id, id)).toList(), status.status(), status.until());
         }).toList();
     }
 }

@@ -50,20 +50,21 @@ public record WorkingHours(List<Range> hours) {
             Range range = hours.get(i);
             String field = "hours[" + i + "]";
             if (range == null || range.day() == null || range.starts() == null || range.ends() == null) {
-                problems.add(new FieldProblem(field, "needs day (MONDAY…SUNDAY), starts and ends (HH:MM)"));
+                problems.add(FieldProblem.of(field, "workingHours.incomplete", "needs day (MONDAY…SUNDAY), starts and ends (HH:MM)"));
                 continue;
             }
             if (!range.starts().isBefore(range.ends())) {
-                problems.add(new FieldProblem(field, "starts at " + range.starts() + " but ends at " + range.ends()
-                        + "; the end must come after the start"));
+                problems.add(FieldProblem.of(field, "workingHours.endsBeforeStart", "starts at " + range.starts() + " but ends at "
+                        + range.ends() + "; the end must come after the start", range.starts().toString(), range.ends().toString()));
                 continue;
             }
             for (int j = 0; j < i; j++) {
                 Range other = hours.get(j);
                 if (other != null && other.day() == range.day() && other.starts() != null && other.ends() != null
                         && range.starts().isBefore(other.ends()) && other.starts().isBefore(range.ends())) {
-                    problems.add(new FieldProblem(field, range.day() + " " + range.starts() + "–" + range.ends() + " overlaps "
-                            + other.starts() + "–" + other.ends() + " (hours[" + j + "])"));
+                    problems.add(FieldProblem.of(field, "workingHours.overlap", range.day() + " " + range.starts() + "–" + range.ends()
+                            + " overlaps " + other.starts() + "–" + other.ends() + " (hours[" + j + "])", range.starts().toString(),
+                            range.ends().toString(), other.starts().toString(), other.ends().toString()));
                 }
             }
         }

@@ -128,6 +128,19 @@ class AssignmentPolicyTest {
     }
 
     @Test
+    void aCallsFollowUpGoesToWhoeverTookTheCallWhenSheIsAvailable() {
+        TaskToAssign confirm = new TaskToAssign("ConfirmClientReached", 90, "urgent", "sophie");
+        TaskToAssign callBack = new TaskToAssign("CallBack", 50, "call-back", "sophie");
+        Builder sophie = secretary("sophie").with("CallBack");
+
+        assertThat(choose(confirm, secretary("claire"), sophie)).as("she knows the call, though claire carries less").contains("sophie");
+        assertThat(choose(callBack, secretary("claire"), sophie)).contains("sophie");
+        assertThat(choose(confirm, secretary("claire"), sophie.on(Status.BREAK, 15))).as("on a break: a colleague").contains("claire");
+        assertThat(choose(confirm, secretary("claire"), sophie.on(Status.FOCUS, 30)))
+                .as("in focus she is not available for it: whoever carries the least").contains("claire");
+    }
+
+    @Test
     void nobodyFitsNobodyIsChosenAndTheTaskStaysInTheTeamQueue() {
         assertThat(choose(CALL)).isEmpty();
         assertThat(choose(CALL, secretary("claire").on(Status.AWAY, 0), secretary("sophie").on(Status.FOCUS, 60))).isEmpty();

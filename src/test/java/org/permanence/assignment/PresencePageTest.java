@@ -3,12 +3,15 @@ package org.permanence.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +38,8 @@ class PresencePageTest {
     @AfterEach
     void everyoneBackAtWork() {
         List.of("claire", "sophie").forEach(id -> statuses.set(id, Status.AVAILABLE, null));
+        // hours would make her away the rest of the week on the shared node
+        statuses.setHours("claire", new WorkingHours(List.of()));
     }
 
     @Test
@@ -63,6 +68,21 @@ class PresencePageTest {
     }
 
     @Test
+    void sheSetsHerHoursOnThePageAndAMistakeIsSaidInFrench() throws Exception {
+        // a session of her own: the page says what went wrong after the redirect
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager()).build();
+        send(browser, "claire", "day=MONDAY&starts=09:00&ends=12:00&day=MONDAY&starts=11:00&ends=13:00&day=&starts=&ends=");
+        assertThat(statuses.hoursOf("claire").hours()).as("nothing changed").isEmpty();
+        assertThat(page(browser, "claire")).contains("Non pris en compte", "11:00–13:00 chevauche 09:00–12:00 le même jour");
+
+        send(browser, "claire", "day=SUNDAY&starts=09:00&ends=12:30&day=&starts=&ends=");
+        assertThat(statuses.hoursOf("claire").hours()).containsExactly(
+                new WorkingHours.Range(DayOfWeek.SUNDAY, LocalTime.of(9, 0), LocalTime.of(12, 30)));
+        assertThat(page(browser, "claire")).contains("Vos horaires sont enregistrés", "value=\"SUNDAY\" selected", "dimanche",
+                "value=\"09:00\"", "value=\"12:30\"", "Plomberie Leroy").doesNotContain("plomberie-leroy</td>");
+    }
+
+    @Test
     void aFocusTimeAlreadyPastIsRefusedWithAMessage() throws Exception {
         post("claire", "/presence/status", "status=FOCUS&until=00:00");
         assertThat(statuses.of("claire").status()).isEqualTo(Status.AVAILABLE);
@@ -76,6 +96,17 @@ class PresencePageTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/camunda/app/tasklist/");
+    }
+
+    private static void send(HttpClient browser, String user, String form) throws Exception {
+        HttpResponse<String> sent = browser.send(signedIn(user, "/presence/hours").header("Accept-Language", "fr-FR")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(302);
+    }
+
+    private static String page(HttpClient browser, String user) throws Exception {
+        return browser.send(signedIn(user, "/presence").header("Accept-Language", "fr-FR").GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private String get(String user, String language) throws Exception {

@@ -60,7 +60,7 @@ class ScreenPopBenchmark {
     void webhookToTaskInHerOpenTasklist() throws Exception {
         Map<String, Object> settings = TestOffice.nodeProperties(TestOffice.newDataDir());
         settings.put("permanence.telephony.aircall.token", TOKEN);
-        try (JarNode node = JarNode.start("bench-screen-pop", settings)) {
+        try (JarNode node = JarNode.start("bench-screen-pop", settings, Duration.ofMinutes(5))) {
             Tasklist tasklist = new Tasklist(browser, node.baseUrl() + "/camunda/app/tasklist/default/");
             tasklist.signIn("claire", TestOffice.DEMO_PASSWORD);
             browser.waitUntil("the call alerts to listen",

@@ -1,35 +1,88 @@
-// A link in Tasklist's header to the secretary's status page (/presence), showing her status now,
-// so that she changes it in one click without leaving her work for long.
+// A link in Tasklist's header to the secretary's status page (/presence), showing her status now and how many
+// of her team are available (their names and statuses on hover), so that she changes hers in one click without
+// leaving her work for long; and, right after a difficult call, the protected break offered there, in Tasklist.
 const LABELS = {
-  fr: {title: 'Ma disponibilité', AVAILABLE: 'Disponible', FOCUS: 'Concentration', BREAK: 'En pause', AWAY: 'Absente'},
-  en: {title: 'My availability', AVAILABLE: 'Available', FOCUS: 'Focus', BREAK: 'On a break', AWAY: 'Away'}
+  fr: {title: 'Ma disponibilité', team: 'équipe', available: 'disponibles', AVAILABLE: 'Disponible', FOCUS: 'Concentration',
+    BREAK: 'En pause', AWAY: 'Absente', protectedBreak: 'Appel difficile : pause protégée', minutes: 'min'},
+  en: {title: 'My availability', team: 'team', available: 'available', AVAILABLE: 'Available', FOCUS: 'Focus',
+    BREAK: 'On a break', AWAY: 'Away', protectedBreak: 'Difficult call: protected break', minutes: 'min'}
 };
 const COLOURS = {AVAILABLE: '#2e8b57', FOCUS: '#e0a800', BREAK: '#1f77b4', AWAY: '#888'};
+/** How often the header asks whether a protected break is offered (her last call may just have been difficult). */
+const BREAK_OFFER_EVERY_MS = 15000;
+const labels = (navigator.languages?.[0] || navigator.language || 'fr').toLowerCase().startsWith('en') ? LABELS.en : LABELS.fr;
+
+const getJson = (path) => fetch(path, {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+  .then((response) => (response.ok ? response.json() : null));
+
+/** The office's CSRF token (the PERMANENCE-XSRF cookie, as static/csrf.js reads it), for the one change made here. */
+function csrfHeaders() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('PERMANENCE-XSRF='));
+  return cookie ? {'X-PERMANENCE-XSRF': decodeURIComponent(cookie.substring('PERMANENCE-XSRF='.length))} : {};
+}
+
+function showStatus(link, me) {
+  const dot = document.createElement('span');
+  dot.textContent = '● ';
+  dot.style.color = COLOURS[me.status];
+  link.replaceChildren(dot, labels.title + ' : ' + labels[me.status]);
+  link.dataset.status = me.status;
+}
+
+function showTeam(team, colleagues) {
+  const available = colleagues.filter((colleague) => colleague.status === 'AVAILABLE').length;
+  team.textContent = labels.team + ' ' + available + '/' + colleagues.length + ' ' + labels.available;
+  team.title = colleagues.map((colleague) => colleague.name + ' : ' + labels[colleague.status]).join('\n');
+  team.dataset.available = String(available);
+}
+
+function offerBreak(offer, link, place) {
+  place.replaceChildren();
+  if (!offer || !offer.protectedBreak) {
+    return;
+  }
+  place.append(labels.protectedBreak + ' ');
+  offer.minutes.forEach((minutes) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'btn btn-xs btn-default';
+    button.id = 'permanence-protected-break-' + minutes;
+    button.textContent = minutes + ' ' + labels.minutes;
+    button.addEventListener('click', () => fetch('/api/me/protected-break', {
+      method: 'POST', credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeaders()},
+      body: JSON.stringify({minutes})
+    }).then((response) => (response.ok ? response.json() : null)).then((me) => {
+      if (me) {
+        showStatus(link, me);
+        place.replaceChildren();
+      }
+    }));
+    place.append(button, ' ');
+  });
+}
 
 export default {
   id: 'permanence.presence-link',
   pluginPoint: 'tasklist.navbar.action',
   priority: 100,
   render: (node) => {
-    const labels = (navigator.language || 'fr').startsWith('en') ? LABELS.en : LABELS.fr;
     const link = document.createElement('a');
     link.id = 'permanence-presence';
     link.href = '/presence';
     link.textContent = labels.title;
     link.style.cssText = 'display:inline-block;padding:15px 10px;color:inherit';
-    node.appendChild(link);
-    fetch('/api/me/status', {credentials: 'same-origin', headers: {Accept: 'application/json'}})
-      .then((response) => (response.ok ? response.json() : null))
-      .then((me) => {
-        if (me) {
-          const dot = document.createElement('span');
-          dot.textContent = '● ';
-          dot.style.color = COLOURS[me.status];
-          link.textContent = labels.title + ' : ' + labels[me.status];
-          link.prepend(dot);
-          link.dataset.status = me.status;
-        }
-      })
-      .catch(() => {});
+    const team = document.createElement('a');
+    team.id = 'permanence-team';
+    team.href = '/presence#team';
+    team.style.cssText = 'display:inline-block;padding:15px 10px 15px 0;color:inherit;opacity:.8';
+    const offer = document.createElement('span');
+    offer.id = 'permanence-break-offer';
+    node.append(link, team, offer);
+    getJson('/api/me/status').then((me) => me && showStatus(link, me)).catch(() => {});
+    getJson('/api/team').then((colleagues) => colleagues && showTeam(team, colleagues)).catch(() => {});
+    const askForBreak = () => getJson('/api/me/break-offer').then((answer) => offerBreak(answer, link, offer)).catch(() => {});
+    askForBreak();
+    const timer = setInterval(() => (document.body.contains(node) ? askForBreak() : clearInterval(timer)), BREAK_OFFER_EVERY_MS);
   }
 };
