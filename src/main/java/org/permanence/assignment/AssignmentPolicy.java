@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * in turns; a secretary on a break or away gets nothing, one in focus only urgent work and the paperwork her focus
  * is for, which goes to her before anyone available, who stays free for the phone; and after two
  * difficult calls in a row she gets no third call while a colleague with nothing open can answer it. With a limit on effort,
- * work, urgent or not, goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
+ * ordinary work goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
  * the team queue for whoever claims it. A call's follow-up goes to whoever took the call when she is available and fits.
  */
 @Component
@@ -46,9 +46,8 @@ public class AssignmentPolicy {
             // can answer it now; a colleague busy with other work cannot, and the caller would wait while she sits idle
             fit = fit.stream().filter(candidate -> !justHadDifficultCalls(candidate)).toList();
         }
-        if (properties.maxEffort() > 0) {
-            // pushed to someone already busy, it would wait behind her work while a colleague may soon be free; urgent work
-            // most of all (the simulated day: urgent p95 wait 215 s pushed, as the shared queue's when left to the first free)
+        if (!urgent && properties.maxEffort() > 0) {
+            // pushed to someone already busy, it would wait behind her work while a colleague may soon be free
             fit = fit.stream().filter(candidate -> effort(candidate) < properties.maxEffort()).toList();
         }
         if (task.takenBy() != null && fit.stream().anyMatch(candidate -> candidate.userId().equals(task.takenBy())

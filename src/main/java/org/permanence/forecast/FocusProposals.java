@@ -109,14 +109,14 @@ public class FocusProposals {
         try {
             from = Instant.parse(starts == null ? "" : starts);
         } catch (DateTimeParseException e) {
-            throw new InvalidRequest(List.of(new FieldProblem("starts", "the start of the block, as 2026-12-07T14:30:00Z")));
+            throw new InvalidRequest(List.of(FieldProblem.of("starts", "focusBlock.starts.notATime", "the start of the block, as 2026-12-07T14:30:00Z")));
         }
         if (from.getEpochSecond() % 900 != 0) {
-            throw new InvalidRequest(List.of(new FieldProblem("starts", "blocks start on a quarter-hour (:00, :15, :30, :45)")));
+            throw new InvalidRequest(List.of(FieldProblem.of("starts", "focusBlock.starts.notAQuarterHour", "blocks start on a quarter-hour (:00, :15, :30, :45)")));
         }
         if (from.isBefore(day.from.minus(LoadForecast.QUARTER_HOUR)) || from.plus(Duration.ofMinutes(properties.focusMinutes())).isAfter(day.until)) {
-            throw new InvalidRequest(List.of(new FieldProblem("starts", "a block from now to the end of today, of "
-                    + properties.focusMinutes() + " minutes")));
+            throw new InvalidRequest(List.of(FieldProblem.of("starts", "focusBlock.starts.notToday",
+                    "a block of " + properties.focusMinutes() + " minutes between now and the end of today", properties.focusMinutes())));
         }
         return from;
     }

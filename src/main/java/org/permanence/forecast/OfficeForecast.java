@@ -15,7 +15,7 @@ class OfficeForecast {
 
     private static final Duration RELEARN_AFTER = Duration.ofHours(1);
 
-    private final CallHistory history;
+    private final CallArrivals history;
     private final Team team;
     private final ForecastProperties properties;
     private final Forecasting forecasting;
@@ -23,7 +23,7 @@ class OfficeForecast {
     private LoadForecast learnt;
     private Instant learntAt;
 
-    OfficeForecast(CallHistory history, Team team, ForecastProperties properties) {
+    OfficeForecast(CallArrivals history, Team team, ForecastProperties properties) {
         this.history = history;
         this.team = team;
         this.properties = properties;

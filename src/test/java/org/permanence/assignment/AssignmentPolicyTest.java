@@ -115,14 +115,12 @@ class AssignmentPolicyTest {
     }
 
     @Test
-    void withALimitOnEffortWorkUrgentOrNotWaitsInTheQueueForTheFirstFreeWhileEveryoneIsBusy() {
+    void withALimitOnEffortOrdinaryWorkWaitsInTheQueueWhileEveryoneIsBusyButUrgentWorkDoesNot() {
         AssignmentPolicy limited = new AssignmentPolicy(new AssignmentProperties(Map.of("HandleCall", 3), 1, 90, 3, Set.of()));
         List<Candidate> busy = List.of(secretary("claire").with("HandleCall").build(), secretary("sophie").with("ReviewDraft", "ReviewDraft", "ReviewDraft").build());
 
         assertThat(limited.choose(CALL_BACK, busy, NOW)).isEmpty();
-        assertThat(limited.choose(new TaskToAssign("ConfirmClientReached", 90, null), busy, NOW)).as("urgent: nobody would start it now").isEmpty();
-        assertThat(limited.choose(new TaskToAssign("ConfirmClientReached", 90, null), List.of(busy.get(0), secretary("anne").build()), NOW))
-                .contains("anne");
+        assertThat(limited.choose(new TaskToAssign("ConfirmClientReached", 90, null), busy, NOW)).contains("claire");
         assertThat(limited.choose(CALL_BACK, List.of(busy.get(0), secretary("anne").with("ReviewDraft", "ReviewDraft").build()), NOW))
                 .as("2 is below the limit").contains("anne");
     }

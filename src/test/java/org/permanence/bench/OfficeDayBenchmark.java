@@ -46,8 +46,11 @@ class OfficeDayBenchmark {
                 DayRun.Policy policy = DayRun.Policy.valueOf(name.trim());
                 for (Map<String, Object> settings : policy == DayRun.Policy.OURS ? oursSettings : List.<Map<String, Object>>of(Map.of())) {
                     long started = System.nanoTime();
-                    results.add(new DayRun(policy, policy == DayRun.Policy.OURS ? proposed : day, seed, settings).run());
-                    System.out.printf("%s %s seed %d simulated in %d s%n", policy, settings, seed, (System.nanoTime() - started) / 1_000_000_000L);
+                    Figures figures = new DayRun(policy, policy == DayRun.Policy.OURS ? proposed : day, seed, settings).run();
+                    results.add(figures);
+                    // each run as it ends: a long run cut short still says what it measured
+                    System.out.printf("%s %s seed %d simulated in %d s%n%s%n", policy, settings, seed, (System.nanoTime() - started) / 1_000_000_000L,
+                            figures.row());
                 }
             }
         }

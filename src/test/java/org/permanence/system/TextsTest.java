@@ -37,6 +37,11 @@ class TextsTest {
     }
 
     @Test
+    void theFocusBlocksPageHasTheSameWordsInFrenchAndEnglish() throws IOException {
+        assertSameKeys("i18n/focus.properties", "i18n/focus_fr.properties");
+    }
+
+    @Test
     void theDeploymentGuardSpeaksFrenchAndEnglish() throws IOException {
         assertSameKeys("i18n/guard.properties", "i18n/guard_fr.properties");
     }

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
 
 /** When each client's phone rang, from the calls table: what the forecast learns from. */
 @Repository
-class CallHistory {
+class CallArrivals {
 
     private final JdbcClient jdbc;
 
-    CallHistory(JdbcClient jdbc) {
+    CallArrivals(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
