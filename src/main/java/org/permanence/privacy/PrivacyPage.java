@@ -70,6 +70,7 @@ class PrivacyPage {
         String language = texts.addTo(model, user, request);
         Client client = known(user, clientId);
         model.addAttribute("client", client);
+        model.addAttribute("zone", java.time.ZoneId.of(client.timeZone()));
         model.addAttribute("kinds", RecordKind.values());
         model.addAttribute("days", retention.of(clientId));
         model.addAttribute("officeDays", retention.defaults().retentionDays());
