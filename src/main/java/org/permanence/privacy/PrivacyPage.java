@@ -70,9 +70,11 @@ class PrivacyPage {
         String language = texts.addTo(model, user, request);
         Client client = known(user, clientId);
         model.addAttribute("client", client);
+        model.addAttribute("zone", java.time.ZoneId.of(client.timeZone()));
         model.addAttribute("kinds", RecordKind.values());
-        model.addAttribute("days", retention.of(clientId));
-        model.addAttribute("officeDays", retention.defaults().retentionDays());
+        // keyed by the kind's name: SpEL cannot convert a page's key into the enum of an EnumMap
+        model.addAttribute("days", byName(retention.of(clientId)));
+        model.addAttribute("officeDays", byName(retention.defaults().retentionDays()));
         model.addAttribute("accessLogDays", retention.defaults().accessLogDays());
         model.addAttribute("purges", purge.lastOf(clientId, PURGES_SHOWN));
         model.addAttribute("query", query);
@@ -144,6 +146,12 @@ class PrivacyPage {
         model.addAttribute("receipt", receipt);
         model.addAttribute("receiptText", receipts.text(receipt));
         return "manage/erasure";
+    }
+
+    private static Map<String, Integer> byName(Map<RecordKind, Integer> days) {
+        Map<String, Integer> named = new HashMap<>();
+        days.forEach((kind, kept) -> named.put(kind.name(), kept));
+        return named;
     }
 
     private Client known(SignedInUser user, String clientId) {
