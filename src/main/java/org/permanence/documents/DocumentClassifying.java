@@ -12,10 +12,11 @@ import org.permanence.storage.ObjectStorage;
 import org.springframework.stereotype.Service;
 
 /**
- * The classify step: the client's model suggests a category; at or above the client's threshold, and
- * when it is one of the client's own categories, the document is filed on that word; otherwise a
- * secretary is asked with the suggestion and the other candidates. The model version is recorded
- * with the document.
+ * The classify step: the client's model suggests a category; when {@link AutomaticFiling} allows it
+ * (a model that has learnt enough, a document like those it learnt from, a calibrated confidence at
+ * or above the client's threshold, one of the client's own categories) the document is filed on that
+ * word; otherwise a secretary is asked with the suggestion, the other candidates and why she is
+ * asked ({@code askedBecause}). The model version is recorded with the document.
  */
 @Service
 public class DocumentClassifying {
@@ -48,9 +49,11 @@ public class DocumentClassifying {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("category", suggestion.category() == null ? "" : suggestion.category());
         variables.put("confidence", suggestion.confidence());
-        // only into a category the client has: a shared one (from the corpus) is a suggestion for the secretary
-        boolean clientsOwn = client.documentCategories().stream().anyMatch(c -> c.code().equals(suggestion.category()));
-        variables.put("confident", clientsOwn && suggestion.confidence() >= threshold);
+        // only into a category the client has (a shared one is a suggestion for the secretary), and never on the confidence alone
+        AutomaticFiling.Verdict verdict = AutomaticFiling.judge(suggestion,
+                client.documentCategories().stream().map(Client.DocumentCategory::code).toList(), threshold);
+        variables.put("confident", verdict == AutomaticFiling.Verdict.FILE);
+        variables.put("askedBecause", verdict.name());
         variables.put("modelVersion", suggestion.modelVersion());
         variables.put("suggestion", suggestion.category() == null ? "aucune (pas encore de modèle)"
                 : suggestion.category() + " (" + percent(suggestion.confidence()) + ")");

@@ -13,6 +13,7 @@ import org.permanence.clients.OtherClientsReference;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The document tables: one row per distinct content and client, its copies, and what became of it. */
 @Repository
@@ -20,7 +21,7 @@ public class DocumentRecords {
 
     private static final String COLUMNS = """
             id, client_id, content_hash, original_name, size_bytes, source, received_by, status, media_type, category, confidence,
-            model_version, classified_by, filed_key, received_at""";
+            model_version, classified_by, filed_key, received_at, document_date, sender, filed_at""";
 
     private final JdbcClient jdbc;
 
@@ -120,6 +121,41 @@ public class DocumentRecords {
                 .params(StoredDocument.FILED, category, classifiedBy, filedKey, Timestamp.from(at), id).update();
     }
 
+    /**
+     * Re-classifies a filed document and keeps who did it: false, changing nothing, when the document is
+     * no longer filed as {@code from} says (another secretary corrected it meanwhile).
+     */
+    @Transactional
+    public boolean recordCorrection(StoredDocument from, String toCategory, String toKey, String by, Instant at) {
+        int changed = jdbc.sql("update document set category = ?, classified_by = ?, filed_key = ? where id = ? and status = ? and filed_key = ?")
+                .params(toCategory, by, toKey, from.id(), StoredDocument.FILED, from.filedKey()).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into document_correction (id, document_id, client_id, from_category, to_category, from_classified_by, from_key,
+                          to_key, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), from.id(), from.clientId(), from.category(), toCategory, from.classifiedBy(),
+                        from.filedKey(), toKey, by, Timestamp.from(at))
+                .update();
+        return true;
+    }
+
+    /** A document's re-classifications, oldest first. */
+    public List<Correction> corrections(String documentId) {
+        return jdbc.sql("""
+                        select from_category, to_category, from_classified_by, corrected_by, corrected_at from document_correction
+                        where document_id = ? order by corrected_at, id""")
+                .param(documentId)
+                .query((rs, n) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** One re-classification: from which category (and who had filed it there) to which, by whom, when. */
+    public record Correction(String fromCategory, String toCategory, String fromClassifiedBy, String correctedBy, Instant correctedAt) {
+    }
+
     /** The client's documents a secretary classified: what its model learns from. */
     public List<StoredDocument> classifiedBySecretaries(String clientId) {
         return jdbc.sql("select " + COLUMNS + " from document where client_id = ? and status = ? and classified_by <> ? order by received_at")
@@ -130,7 +166,9 @@ public class DocumentRecords {
         return new StoredDocument(rs.getString("id"), rs.getString("client_id"), rs.getString("content_hash"), rs.getString("original_name"),
                 rs.getLong("size_bytes"), rs.getString("source"), rs.getString("received_by"), rs.getString("status"),
                 rs.getString("media_type"), rs.getString("category"), rs.getBigDecimal("confidence"), rs.getString("model_version"),
-                rs.getString("classified_by"), rs.getString("filed_key"), rs.getTimestamp("received_at").toInstant());
+                rs.getString("classified_by"), rs.getString("filed_key"), rs.getTimestamp("received_at").toInstant(),
+                rs.getDate("document_date") == null ? null : rs.getDate("document_date").toLocalDate(), rs.getString("sender"),
+                rs.getTimestamp("filed_at") == null ? null : rs.getTimestamp("filed_at").toInstant());
     }
 
     private static String cut(String value, int length) {

@@ -2,11 +2,16 @@ package org.permanence.documents;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** A document as its row says it is now: who sent it, how far it went (received, read, filed). */
+/**
+ * A document as its row says it is now: who sent it, how far it went (received, read, filed), who
+ * or what filed it, and the date and sender read in it.
+ */
 public record StoredDocument(String id, String clientId, String contentHash, String originalName, long sizeBytes, String source,
                              String receivedBy, String status, String mediaType, String category, BigDecimal confidence,
-                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt) {
+                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt, LocalDate documentDate,
+                             String sender, Instant filedAt) {
 
     public static final String RECEIVED = "RECEIVED";
     public static final String READ = "READ";

@@ -46,7 +46,7 @@ class DocumentReaderTest {
 
     static DocumentProperties properties(DataSize maxSize, int maxPages) {
         return new DocumentProperties(maxSize, maxPages, 100_000, 5, Duration.ofSeconds(30), 50, 3, 300, "fra+eng", "tesseract",
-                Duration.ofSeconds(60), "no-corpus", 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5), "",
+                Duration.ofSeconds(60), 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5), "",
                 DocumentProperties.Bounds.DEFAULTS);
     }
 
