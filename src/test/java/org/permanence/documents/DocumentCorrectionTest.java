@@ -84,7 +84,8 @@ class DocumentCorrectionTest {
             answer(awaitTask(id), "facture");
             awaitStatus(id, StoredDocument.FILED);
         }
-        Eventually.await("the plumber's model retrained on both answers", () -> models.latestVersion(plumber).orElse(0) >= 2);
+        // whether it learnt one answer or both, it knows one category of the plumber's
+        Eventually.await("the plumber's model trained on claire's answers", () -> models.latestVersion(plumber).isPresent());
 
         String cvId = uploaded(upload(plumber, "cv.pdf", TestDocuments.textPdf(1, CV), "claire"));
         Task asked = awaitTask(cvId);
