@@ -53,8 +53,6 @@ public final class TestOffice {
         properties.put("permanence.outside-workers.topics", "print-envelope");
         properties.put("permanence.telephony.aircall.token", AIRCALL_TOKEN);
         properties.put("permanence.telephony.twilio.auth-token", TWILIO_AUTH_TOKEN);
-        // tests make their own documents; training on the shared corpus would OCR it at every start
-        properties.put("permanence.documents.corpus", dataDir.resolve("no-corpus").toString());
         return properties;
     }
 

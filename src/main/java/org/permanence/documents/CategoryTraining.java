@@ -20,16 +20,29 @@ public final class CategoryTraining {
     private static final int MAX_PASSES = 200;
     private static final double TOLERANCE = 0.01;
     private static final long SEED = 20261127L;
+    /** Three folds: each held-out document scored by a model trained on two thirds, at a third more training time. */
+    static final int CALIBRATION_FOLDS = 3;
+    /** Fewer held-out documents than this and a fitted temperature says more about chance than about the model. */
+    private static final int MIN_HELD_OUT = 10;
+    /** The temperature of an uncalibrated model: spreads the linear margins into confidences a threshold can separate. */
+    static final double UNCALIBRATED = 4.0;
 
     private CategoryTraining() {
     }
 
-    /** Learns from the examples and from the usual words of their categories ({@link CategoryWords}). */
+    /**
+     * Learns from the examples and from the usual words of their categories ({@link CategoryWords}),
+     * with the softmax temperature fitted on held-out folds of the examples ({@link #calibrate}).
+     */
     public static CategoryModel train(List<TrainingExample> documents, String version) {
+        return build(documents, version, calibrate(documents));
+    }
+
+    private static CategoryModel build(List<TrainingExample> documents, String version, double temperature) {
         List<String> categories = new ArrayList<>(new TreeSet<>(documents.stream().map(TrainingExample::category).toList()));
         List<TrainingExample> examples = new ArrayList<>(documents);
         examples.addAll(CategoryWords.examplesFor(categories));
-        List<Map<Integer, Double>> counts = examples.stream().map(e -> TextFeatures.counts(e.text())).toList();
+        List<Map<Integer, Double>> counts = examples.stream().map(TrainingExample::features).toList();
         Map<Integer, Float> rarity = rarity(counts);
         List<Sparse> vectors = counts.stream().map(c -> Sparse.of(CategoryModel.vector(c, rarity))).toList();
 
@@ -46,7 +59,121 @@ public final class CategoryTraining {
             }
             bias[k] = (float) w[TextFeatures.DIMENSIONS];
         }
-        return new CategoryModel(version, categories, rarity, weights, bias);
+        Centroids centroids = centroids(documents, vectors.subList(0, documents.size()), categories);
+        return new CategoryModel(version, categories, rarity, weights, bias, temperature, centroids.examples(), centroids.sums(),
+                centroids.floors());
+    }
+
+    private record Centroids(int[] examples, Map<Integer, float[]> sums, float[] floors) {
+    }
+
+    /**
+     * Each category's centroid (the mean of its documents' vectors; the usual-words lines are not
+     * documents) and its floor: the lowest leave-one-out cosine of one of its documents to the mean of
+     * the others. A category with a single document has no floor a document can reach (1.1): nothing
+     * says yet what its documents look like.
+     */
+    private static Centroids centroids(List<TrainingExample> documents, List<Sparse> vectors, List<String> categories) {
+        int size = categories.size();
+        int[] examples = new int[size];
+        Map<Integer, double[]> sums = new HashMap<>();
+        int[] category = new int[documents.size()];
+        for (int i = 0; i < documents.size(); i++) {
+            int k = categories.indexOf(documents.get(i).category());
+            category[i] = k;
+            examples[k]++;
+            Sparse x = vectors.get(i);
+            for (int j = 0; j < x.index().length; j++) {
+                sums.computeIfAbsent(x.index()[j], f -> new double[size])[k] += x.value()[j];
+            }
+        }
+        double[] squaredSum = new double[size];
+        sums.values().forEach(s -> {
+            for (int k = 0; k < size; k++) {
+                squaredSum[k] += s[k] * s[k];
+            }
+        });
+        float[] floors = new float[size];
+        java.util.Arrays.fill(floors, 1.1f);
+        for (int i = 0; i < documents.size(); i++) {
+            int k = category[i];
+            if (examples[k] < 2) {
+                continue;
+            }
+            Sparse x = vectors.get(i);
+            double dot = 0;
+            double own = 0;
+            for (int j = 0; j < x.index().length; j++) {
+                dot += x.value()[j] * sums.get(x.index()[j])[k];
+                own += x.value()[j] * x.value()[j];
+            }
+            // cosine of x to (sum - x): (x.sum - |x|²) / (|x| |sum - x|)
+            double others = Math.sqrt(Math.max(squaredSum[k] - 2 * dot + own, 0));
+            double cosine = own == 0 || others == 0 ? 0 : (dot - own) / (Math.sqrt(own) * others);
+            floors[k] = (float) Math.min(floors[k] > 1 ? cosine : floors[k], cosine);
+        }
+        Map<Integer, float[]> means = new HashMap<>(sums.size() * 2);
+        sums.forEach((feature, sum) -> {
+            float[] mean = new float[size];
+            for (int k = 0; k < size; k++) {
+                mean[k] = examples[k] == 0 ? 0 : (float) (sum[k] / examples[k]);
+            }
+            means.put(feature, mean);
+        });
+        return new Centroids(examples, means, floors);
+    }
+
+    /**
+     * The softmax temperature that makes held-out confidences honest: the examples are dealt into
+     * {@value #CALIBRATION_FOLDS} folds per category, each fold is scored by a model trained on the
+     * others, and the temperature minimising the held-out log-loss is kept (temperature scaling; the
+     * ranking, hence accuracy, is unchanged). Too few held-out documents to fit it (a new client with
+     * no base model): {@value #UNCALIBRATED}, the sharpness used before calibration.
+     */
+    static double calibrate(List<TrainingExample> documents) {
+        int[] fold = new int[documents.size()];
+        Map<String, Integer> dealt = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            fold[i] = dealt.merge(documents.get(i).category(), 1, Integer::sum) % CALIBRATION_FOLDS;
+        }
+        List<double[]> heldOutScores = new ArrayList<>();
+        List<Integer> heldOutTruth = new ArrayList<>();
+        for (int f = 0; f < CALIBRATION_FOLDS; f++) {
+            List<TrainingExample> training = new ArrayList<>();
+            List<TrainingExample> heldOut = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                (fold[i] == f ? heldOut : training).add(documents.get(i));
+            }
+            if (training.stream().map(TrainingExample::category).distinct().count() < 2) {
+                continue;
+            }
+            CategoryModel model = build(training, "calibration", UNCALIBRATED);
+            for (TrainingExample example : heldOut) {
+                int truth = model.categories().indexOf(example.category());
+                if (truth >= 0) {
+                    heldOutScores.add(model.scores(example.features()));
+                    heldOutTruth.add(truth);
+                }
+            }
+        }
+        if (heldOutScores.size() < MIN_HELD_OUT) {
+            return UNCALIBRATED;
+        }
+        double best = UNCALIBRATED;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        // log-spaced from 0.25 to 256: the log-loss of one temperature parameter is smooth enough for a grid
+        for (int step = 0; step <= 80; step++) {
+            double temperature = 0.25 * Math.pow(2, step / 8.0);
+            double loss = 0;
+            for (int i = 0; i < heldOutScores.size(); i++) {
+                loss -= Math.log(Math.max(CategoryModel.softmax(heldOutScores.get(i), temperature)[heldOutTruth.get(i)], 1e-12));
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = temperature;
+            }
+        }
+        return best;
     }
 
     private static Map<Integer, Float> rarity(List<Map<Integer, Double>> counts) {

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * One model per client, started from the shared base model's examples and leaning towards the
  * client's own (a secretary's answer weighs {@code clientExampleWeight} corpus documents). A client
- * without a model of its own is served by the base model; with neither, nothing is suggested and a
- * secretary decides. Training runs on a thread of its own, never on a task's.
+ * without a model of its own is served by the base model shipped in the product ({@link BaseModel}). Training runs on a thread of its own, never on a task's.
  */
 @Service
 public class ClientModels implements DisposableBean {
@@ -32,7 +31,7 @@ public class ClientModels implements DisposableBean {
     private final DocumentRecords records;
     private final ObjectStorage objects;
     private final DocumentProperties properties;
-    private final Map<String, CategoryModel> loaded = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
     private final ExecutorService training = Executors.newSingleThreadExecutor(BackgroundThreads.named("document-model-training"));
 
     ClientModels(ModelStore store, DocumentRecords records, ObjectStorage objects, DocumentProperties properties) {
@@ -77,13 +76,16 @@ public class ClientModels implements DisposableBean {
         return model.version();
     }
 
-    /** The shared model every client starts from; its examples are kept for the clients' models. */
-    public String trainBase(List<TrainingExample> examples) {
-        store.saveBaseExamples(examples);
-        int version = store.nextVersion(ModelStore.BASE);
-        CategoryModel model = CategoryTraining.train(examples, ModelStore.BASE + "-v" + version);
-        store.save(ModelStore.BASE, version, model, examples.size());
-        return model.version();
+    /**
+     * Makes {@code base} the shared model every client starts from, with the examples it learnt from,
+     * unless it is the current one already; answers whether it was installed.
+     */
+    public boolean installBase(BaseModel base) {
+        if (current(ModelStore.BASE).map(model -> model.version().equals(base.model().version())).orElse(false)) {
+            return false;
+        }
+        store.saveBaseExamples(base.examples());
+        return store.save(ModelStore.BASE, store.nextVersion(ModelStore.BASE), base.model(), base.examples().size());
     }
 
     /** The categories the client's model (or the base model) can suggest. */
@@ -92,16 +94,28 @@ public class ClientModels implements DisposableBean {
     }
 
     private Optional<CategoryModel> current(String owner) {
-        return store.latestVersion(owner).flatMap(version -> {
-            String key = owner + "-v" + version;
-            CategoryModel cached = loaded.get(owner);
-            if (cached != null && cached.version().equals(key)) {
-                return Optional.of(cached);
+        return store.latestVersion(owner).flatMap(number -> {
+            Loaded cached = loaded.get(owner);
+            if (cached != null && cached.number() == number) {
+                return Optional.of(cached.model());
             }
-            Optional<CategoryModel> model = store.load(owner, version);
-            model.ifPresent(m -> loaded.put(owner, m));
-            return model;
+            try {
+                Optional<CategoryModel> model = store.load(owner, number);
+                model.ifPresent(m -> loaded.put(owner, new Loaded(number, m)));
+                return model;
+            } catch (IllegalArgumentException olderFormat) {
+                // stored by an earlier version of the product: the base model serves until the client's is retrained
+                log.warn("Document model {} of {} cannot be read ({}); retraining it", number, owner, olderFormat.getMessage());
+                if (!ModelStore.BASE.equals(owner)) {
+                    retrainLater(owner);
+                }
+                return Optional.empty();
+            }
         });
+    }
+
+    /** A model as loaded, with its number in the store: the cache is good while that number is the latest. */
+    private record Loaded(int number, CategoryModel model) {
     }
 
     @Override

@@ -15,10 +15,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The classify step: the client's model suggests a category; at or above the client's threshold, and
- * when it is one of the client's own categories, the document is filed on that word; otherwise a
- * secretary is asked with the suggestion and the other candidates. The model version is recorded
- * with the document. A Factur-X or ZUGFeRD invoice says itself what it is: filed as {@link EInvoice#CATEGORY}
+ * The classify step: the client's model suggests a category; when {@link AutomaticFiling} allows it
+ * (a model that has learnt enough, a document like those it learnt from, a calibrated confidence at
+ * or above the client's threshold, one of the client's own categories) the document is filed on that
+ * word; otherwise a secretary is asked with the suggestion, the other candidates and why she is
+ * asked ({@code askedBecause}). The model version is recorded with the document.
+ * A Factur-X or ZUGFeRD invoice says itself what it is: filed as {@link EInvoice#CATEGORY}
  * with confidence 1, whatever the model thinks, when the client has that category.
  */
 @Service
@@ -57,23 +59,23 @@ public class DocumentClassifying {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("category", suggestion.category() == null ? "" : suggestion.category());
         variables.put("confidence", suggestion.confidence());
-        // only into a category the client has: a shared one (from the corpus) is a suggestion for the secretary
-        boolean clientsOwn = client.documentCategories().stream().anyMatch(c -> c.code().equals(suggestion.category()));
-        variables.put("confident", clientsOwn && suggestion.confidence() >= threshold);
+        // only into a category the client has (a shared one is a suggestion for the secretary), and never on the confidence alone
+        AutomaticFiling.Verdict verdict = AutomaticFiling.judge(suggestion,
+                client.documentCategories().stream().map(Client.DocumentCategory::code).toList(), threshold);
+        variables.put("confident", verdict == AutomaticFiling.Verdict.FILE);
+        variables.put("askedBecause", verdict.name());
         variables.put("modelVersion", suggestion.modelVersion());
         variables.put("suggestion", suggestion.category() == null ? "aucune (pas encore de modèle)"
                 : suggestion.category() + " (" + percent(suggestion.confidence()) + ")");
         variables.put("alternatives", suggestion.alternatives().stream().limit(4)
                 .map(a -> a.category() + " (" + percent(a.confidence()) + ")").collect(Collectors.joining(", ")));
-        variables.put("clientCategories", clientCategories(client));
-        // what the secretary picks from (forms/classify-document.form): only a category the client has can be filed
-        variables.put("categoryOptions", client.documentCategories().stream().map(c -> new FormOption(c.name(), c.code())).toList());
+        putCategories(variables, client);
         return variables;
     }
 
     /** The invoice's own XML is certain: no model asked, and who filed it says so ({@link EInvoice#CLASSIFIED_BY}). */
     private Map<String, Object> byEInvoice(Client client, String documentId) {
-        records.recordSuggestion(documentId, new Suggestion(EInvoice.CATEGORY, 1.0, List.of(), EInvoice.CLASSIFIED_BY));
+        records.recordSuggestion(documentId, new Suggestion(EInvoice.CATEGORY, 1.0, List.of(), EInvoice.CLASSIFIED_BY, true, Map.of()));
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("category", EInvoice.CATEGORY);
         variables.put("confidence", 1.0);
@@ -82,12 +84,15 @@ public class DocumentClassifying {
         variables.put("modelVersion", EInvoice.CLASSIFIED_BY);
         variables.put("suggestion", texts.getMessage("document.eInvoice.suggestion", null, Locale.FRENCH));
         variables.put("alternatives", "");
-        variables.put("clientCategories", clientCategories(client));
+        putCategories(variables, client);
         return variables;
     }
 
-    private static String clientCategories(Client client) {
-        return client.documentCategories().stream().map(c -> c.code() + " (" + c.name() + ")").collect(Collectors.joining(", "));
+    private static void putCategories(Map<String, Object> variables, Client client) {
+        variables.put("clientCategories", client.documentCategories().stream()
+                .map(c -> c.code() + " (" + c.name() + ")").collect(Collectors.joining(", ")));
+        // what the secretary picks from (forms/classify-document.form): only a category the client has can be filed
+        variables.put("categoryOptions", client.documentCategories().stream().map(c -> new FormOption(c.name(), c.code())).toList());
     }
 
     private static String percent(double confidence) {

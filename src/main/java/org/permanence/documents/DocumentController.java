@@ -3,13 +3,18 @@ package org.permanence.documents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.permanence.clients.ClientRepository;
+import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.permanence.system.PersonalDataRead;
 import org.springframework.context.ApplicationEventPublisher;
+import org.permanence.system.PageWords;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Documents for the people who serve the client: upload one (multipart field {@code file}), list
- * them, see a document's first-page preview (the picture in the Classify document form), give the
- * client a signed upload link and end one.
+ * them, see a document's first-page preview (the picture in the Classify document form), re-classify
+ * a filed one and see its corrections, give the client a signed upload link and end one.
  */
 @RestController
 @EngineNode
@@ -38,10 +43,15 @@ class DocumentController {
     private final UploadLinks uploadLinks;
     private final ClientRepository clients;
     private final ApplicationEventPublisher events;
+    private final DocumentCorrection correction;
+    private final PageTexts pageTexts;
 
     DocumentController(DocumentIntake intake, DocumentRecords records, ObjectStorage objects, UploadLinks uploadLinks,
-                       ClientRepository clients, ApplicationEventPublisher events) {
+                       ClientRepository clients, ApplicationEventPublisher events, DocumentCorrection correction,
+                       PageTexts pageTexts) {
         this.events = events;
+        this.correction = correction;
+        this.pageTexts = pageTexts;
         this.intake = intake;
         this.records = records;
         this.objects = objects;
@@ -90,15 +100,41 @@ class DocumentController {
 
     @GetMapping("/api/documents/{documentId}/preview")
     ResponseEntity<byte[]> preview(SignedInUser user, @PathVariable String documentId) {
-        StoredDocument document = records.find(documentId)
-                .filter(d -> user.serves(d.clientId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId + " among your clients'"));
+        StoredDocument document = served(user, documentId);
         byte[] png = objects.get(DocumentObjects.preview(document.clientId(), documentId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Document " + documentId + " has no preview (yet)"));
         // the picture is the document's first page: a read (access log); the Classify document form shows it from here
         events.publishEvent(new PersonalDataRead(user.id(), document.clientId(), PersonalDataRead.Item.DOCUMENT, documentId,
                 PersonalDataRead.Way.API));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore()).body(png);
+    }
+
+    /** What a correction says: the category the document belongs to. */
+    record CategoryChange(String category) {
+    }
+
+    @PostMapping("/api/documents/{documentId}/category")
+    StoredDocument correct(SignedInUser user, @PathVariable String documentId, @RequestBody CategoryChange change) {
+        return correction.correct(served(user, documentId), change.category(), user.id());
+    }
+
+    @GetMapping("/api/documents/{documentId}/corrections")
+    List<DocumentRecords.Correction> corrections(SignedInUser user, @PathVariable String documentId) {
+        return records.corrections(served(user, documentId).id());
+    }
+
+    /** The words of the documents page in her language (her profile's, else her browser's French or English, else French). */
+    @GetMapping("/api/documents/texts")
+    Map<String, Object> texts(SignedInUser user, HttpServletRequest request) {
+        String language = pageTexts.languageOf(user, request);
+        return Map.of("language", language, "texts", PageWords.of("i18n/documents", language));
+    }
+
+    /** A document of a client she serves; any other is answered as if it did not exist. */
+    private StoredDocument served(SignedInUser user, String documentId) {
+        return records.find(documentId)
+                .filter(d -> user.serves(d.clientId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No document " + documentId + " among your clients'"));
     }
 
     private static void mustServe(SignedInUser user, String clientId) {

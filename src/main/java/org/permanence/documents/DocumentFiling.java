@@ -45,8 +45,7 @@ public class DocumentFiling {
         if (category == null || !known.contains(category)) {
             throw new UnknownCategory("« " + category + " » n'est pas une catégorie de " + client.name() + " ; choisir parmi " + known);
         }
-        int year = document.receivedAt().atZone(ZoneId.of(client.timeZone())).getYear();
-        String key = DocumentObjects.filed(client.id(), category, year, documentId, document.mediaType());
+        String key = place(client, document, category);
         byte[] original = objects.get(DocumentObjects.original(client.id(), documentId))
                 .orElseThrow(() -> new IllegalStateException("the original of document " + documentId + " is missing from object storage"));
         objects.put(key, original, document.mediaType() == null ? "application/octet-stream" : document.mediaType());
@@ -61,6 +60,12 @@ public class DocumentFiling {
             models.retrainLater(client.id());
         }
         return key;
+    }
+
+    /** Where a document of the client is filed under {@code category}: the year it was received, on the client's clock. */
+    static String place(Client client, StoredDocument document, String category) {
+        int year = document.receivedAt().atZone(ZoneId.of(client.timeZone())).getYear();
+        return DocumentObjects.filed(client.id(), category, year, document.id(), document.mediaType());
     }
 
     /** The client's own categories, and those its model already knows (the shared ones). */

@@ -11,9 +11,7 @@ import org.springframework.util.unit.DataSize;
  * worker: past {@code maxSize} or {@code maxPages} a document goes to a secretary with the reason. Text is kept from the first
  * {@code textPages} pages of a PDF, {@code maxTextChars} characters at most.
  * A PDF page with fewer than {@code minTextChars} characters of text layer is treated as a scan and
- * read by OCR ({@code ocrPages} first pages at {@code ocrDpi}). {@code corpus} is the shared
- * labelled corpus the base model learns from, when it is there (relative paths from the working
- * directory; a String, as Spring's conversion to {@code Path} refuses one starting with {@code ../}). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
+ * read by OCR ({@code ocrPages} first pages at {@code ocrDpi}). Files dropped in {@code inbox/<client id>/} are taken in every {@code inboxPoll}.
  * {@code publicBaseUrl} is the address browsers reach the office at, for the preview in the task form
  * (empty: {@code permanence.links.public-base-url}; never the address a request names in its Host header).
  * {@code bounds} keep a small hostile file from taking the node's memory or time: see {@link Bounds}.
@@ -31,7 +29,6 @@ public record DocumentProperties(
         String ocrLanguages,
         String tesseract,
         Duration ocrPageTimeout,
-        String corpus,
         double defaultThreshold,
         double clientExampleWeight,
         Path inbox,
@@ -73,7 +70,4 @@ public record DocumentProperties(
         }
     }
 
-    public Path corpusFolder() {
-        return Path.of(corpus);
-    }
 }

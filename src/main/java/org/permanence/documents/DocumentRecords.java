@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The document tables: one row per distinct content and client, its copies, and what became of it. */
 @Repository
@@ -23,7 +24,7 @@ public class DocumentRecords {
 
     private static final String COLUMNS = """
             id, client_id, content_hash, original_name, size_bytes, source, received_by, status, media_type, category, confidence,
-            model_version, classified_by, filed_key, received_at, e_invoice""";
+            model_version, classified_by, filed_key, received_at, document_date, sender, filed_at, e_invoice""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -131,6 +132,41 @@ public class DocumentRecords {
                 .params(StoredDocument.FILED, category, classifiedBy, filedKey, Timestamp.from(at), id).update();
     }
 
+    /**
+     * Re-classifies a filed document and keeps who did it: false, changing nothing, when the document is
+     * no longer filed as {@code from} says (another secretary corrected it meanwhile).
+     */
+    @Transactional
+    public boolean recordCorrection(StoredDocument from, String toCategory, String toKey, String by, Instant at) {
+        int changed = jdbc.sql("update document set category = ?, classified_by = ?, filed_key = ? where id = ? and status = ? and filed_key = ?")
+                .params(toCategory, by, toKey, from.id(), StoredDocument.FILED, from.filedKey()).update();
+        if (changed == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into document_correction (id, document_id, client_id, from_category, to_category, from_classified_by, from_key,
+                          to_key, corrected_by, corrected_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), from.id(), from.clientId(), from.category(), toCategory, from.classifiedBy(),
+                        from.filedKey(), toKey, by, Timestamp.from(at))
+                .update();
+        return true;
+    }
+
+    /** A document's re-classifications, oldest first. */
+    public List<Correction> corrections(String documentId) {
+        return jdbc.sql("""
+                        select from_category, to_category, from_classified_by, corrected_by, corrected_at from document_correction
+                        where document_id = ? order by corrected_at, id""")
+                .param(documentId)
+                .query((rs, n) -> new Correction(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** One re-classification: from which category (and who had filed it there) to which, by whom, when. */
+    public record Correction(String fromCategory, String toCategory, String fromClassifiedBy, String correctedBy, Instant correctedAt) {
+    }
+
     /** The client's documents a secretary classified: what its model learns from. */
     public List<StoredDocument> classifiedBySecretaries(String clientId) {
         return jdbc.sql("select " + COLUMNS + " from document where client_id = ? and status = ? and classified_by <> ? order by received_at")
@@ -142,6 +178,8 @@ public class DocumentRecords {
                 rs.getLong("size_bytes"), rs.getString("source"), rs.getString("received_by"), rs.getString("status"),
                 rs.getString("media_type"), rs.getString("category"), rs.getBigDecimal("confidence"), rs.getString("model_version"),
                 rs.getString("classified_by"), rs.getString("filed_key"), rs.getTimestamp("received_at").toInstant(),
+                rs.getDate("document_date") == null ? null : rs.getDate("document_date").toLocalDate(), rs.getString("sender"),
+                rs.getTimestamp("filed_at") == null ? null : rs.getTimestamp("filed_at").toInstant(),
                 rs.getString("e_invoice") == null ? null : fromJson(rs.getString("e_invoice")));
     }
 

@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.permanence.documents.ReadDocuments.ReadFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import ch.qos.logback.classic.Level;
 
 /**
  * The evaluation command: trains on one {@code labels.csv} through the code the workers use (the
@@ -38,10 +34,7 @@ public final class Evaluation {
     }
 
     public static void main(String[] args) throws IOException {
-        // outside the application nothing configures logging: keep the report readable
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.pdfbox")).setLevel(Level.ERROR);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.fontbox")).setLevel(Level.ERROR);
+        ReadDocuments.quietLogging();
         Map<String, String> options = options(args);
         if (options.containsKey("split")) {
             Path out = Path.of(required(options, "out"));
@@ -77,7 +70,7 @@ public final class Evaluation {
 
             long testStart = System.nanoTime();
             List<ReadFile> testRead = ReadDocuments.read(reader, test.files());
-            List<String> predicted = new ArrayList<>();
+            List<Suggestion> predicted = new ArrayList<>();
             long[] classifyCpu = new long[testRead.size()];
             long[] classifyClock = new long[testRead.size()];
             for (int i = 0; i < testRead.size(); i++) {
@@ -103,7 +96,7 @@ public final class Evaluation {
             List<ReadFile> read = ReadDocuments.read(reader, files.files());
             double wall = seconds(System.nanoTime() - start);
             int[] fold = LabelledFiles.folds(files.files(), folds, 1);
-            String[] predicted = new String[read.size()];
+            Suggestion[] predicted = new Suggestion[read.size()];
             long[] classifyCpu = new long[read.size()];
             long[] classifyClock = new long[read.size()];
             for (int k = 0; k < folds; k++) {
@@ -128,11 +121,12 @@ public final class Evaluation {
         }
     }
 
-    private static String classify(CategoryModel model, ReadFile read) {
-        return read.reading().isRead() ? model.suggest(read.reading().text()).category() : UNREAD;
+    private static Suggestion classify(CategoryModel model, ReadFile read) {
+        return read.reading().isRead() ? model.suggest(read.reading().text()) : new Suggestion(UNREAD, 0, List.of(), model.version(), false, Map.of());
     }
 
-    private static void report(List<ReadFile> read, List<String> predicted, long[] classifyCpu, long[] classifyClock, double wall) {
+    private static void report(List<ReadFile> read, List<Suggestion> suggestions, long[] classifyCpu, long[] classifyClock, double wall) {
+        List<String> predicted = suggestions.stream().map(Suggestion::category).toList();
         List<String> truth = read.stream().map(r -> r.file().label()).toList();
         TreeSet<String> categories = new TreeSet<>(truth);
         predicted.stream().filter(p -> !UNREAD.equals(p)).forEach(categories::add);
@@ -160,6 +154,20 @@ public final class Evaluation {
             f1Sum += f1;
             System.out.printf(Locale.ROOT, "%-18s  %.3f  %.3f     %.3f   %d%n", category, f1, precision, recall, c[0] + c[2]);
         }
+        List<Reliability.Prediction> confidences = new ArrayList<>();
+        int unfamiliar = 0;
+        int unfamiliarWrong = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            boolean right = truth.get(i).equals(predicted.get(i));
+            confidences.add(new Reliability.Prediction(suggestions.get(i).confidence(), right));
+            if (!suggestions.get(i).familiar()) {
+                unfamiliar++;
+                unfamiliarWrong += right ? 0 : 1;
+            }
+        }
+        Reliability.print(confidences);
+        System.out.printf(Locale.ROOT, "unlike their category's training documents (a secretary is asked): %d files, %d of them wrong%n",
+                unfamiliar, unfamiliarWrong);
         double accuracy = correct / (double) truth.size();
         double macroF1 = f1Sum / categories.size();
         throughput(read, classifyCpu, classifyClock, wall);

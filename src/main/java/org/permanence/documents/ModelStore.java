@@ -1,18 +1,9 @@
 package org.permanence.documents;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import org.permanence.storage.ObjectStorage;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,13 +13,15 @@ import org.springframework.stereotype.Component;
 /**
  * Versioned models in object storage, listed in {@code document_model}: the base model (owner
  * {@value #BASE}) and one per client. Every node loads the same bytes; the highest version is the
- * current one. The base model's training examples are kept beside it, so a node without the corpus
- * can still train a client's model on top of them.
+ * current one. The base model's training examples are kept beside it, so a client's model is
+ * trained on top of them.
  */
 @Component
 public class ModelStore {
 
     public static final String BASE = "base";
+    /** Hashed feature counts, since format 2 of the models (before: texts, at {@code models/base/examples.bin}). */
+    private static final String BASE_EXAMPLES = "models/base/examples-v2.bin";
 
     private final JdbcClient jdbc;
     private final ObjectStorage objects;
@@ -67,36 +60,10 @@ public class ModelStore {
     }
 
     public void saveBaseExamples(List<TrainingExample> examples) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
-            out.writeInt(examples.size());
-            for (TrainingExample example : examples) {
-                out.writeUTF(example.category());
-                byte[] text = example.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                out.writeInt(text.length);
-                out.write(text);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        objects.put("models/base/examples.bin", bytes.toByteArray(), "application/octet-stream");
+        objects.put(BASE_EXAMPLES, BaseModel.examplesToBytes(examples), "application/octet-stream");
     }
 
     public Optional<List<TrainingExample>> baseExamples() {
-        return objects.get("models/base/examples.bin").map(stored -> {
-            try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(stored)))) {
-                int size = in.readInt();
-                List<TrainingExample> examples = new ArrayList<>(size);
-                for (int i = 0; i < size; i++) {
-                    String category = in.readUTF();
-                    byte[] text = new byte[in.readInt()];
-                    in.readFully(text);
-                    examples.add(new TrainingExample(new String(text, java.nio.charset.StandardCharsets.UTF_8), category));
-                }
-                return examples;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return objects.get(BASE_EXAMPLES).map(BaseModel::examplesFromBytes);
     }
 }

@@ -11,6 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.permanence.documents.LabelledFiles.LabelledFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
 
 /** Reads labelled files side by side, one per core: OCR keeps a core busy for a second a page. */
 final class ReadDocuments {
@@ -23,6 +27,13 @@ final class ReadDocuments {
     }
 
     private ReadDocuments() {
+    }
+
+    /** Outside the application nothing configures logging: keeps the offline commands' reports readable. */
+    static void quietLogging() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.pdfbox")).setLevel(Level.ERROR);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.fontbox")).setLevel(Level.ERROR);
     }
 
     static List<ReadFile> read(DocumentReader reader, List<LabelledFile> files) {

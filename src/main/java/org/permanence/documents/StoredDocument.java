@@ -2,14 +2,17 @@ package org.permanence.documents;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
- * A document as its row says it is now: who sent it, how far it went (received, read, filed), and
- * the invoice its XML states when it is a Factur-X or ZUGFeRD PDF ({@code eInvoice}, else null).
+ * A document as its row says it is now: who sent it, how far it went (received, read, filed), who
+ * or what filed it, the date and sender read in it, and the invoice its XML states when it is a
+ * Factur-X or ZUGFeRD PDF ({@code eInvoice}, else null).
  */
 public record StoredDocument(String id, String clientId, String contentHash, String originalName, long sizeBytes, String source,
                              String receivedBy, String status, String mediaType, String category, BigDecimal confidence,
-                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt, EInvoice eInvoice) {
+                             String modelVersion, String classifiedBy, String filedKey, Instant receivedAt, LocalDate documentDate,
+                             String sender, Instant filedAt, EInvoice eInvoice) {
 
     public static final String RECEIVED = "RECEIVED";
     public static final String READ = "READ";

@@ -78,9 +78,6 @@ public final class Cluster implements AutoCloseable {
             settings.put("server.port", TestOffice.freePort());
             Path dataDir = TestOffice.newDataDir();
             settings.put("permanence.data-dir", dataDir.toString());
-            // as the engine nodes (TestOffice.nodeProperties): base-model training would OCR the whole shared corpus
-            // on each worker node in the background, taking the cores the calls need for minutes
-            settings.put("permanence.documents.corpus", dataDir.resolve("no-corpus").toString());
             settings.put("permanence.engine.rest-url", balancer.baseUrl() + "/engine-rest");
             settings.put("permanence.people.worker-password", TestOffice.WORKER_PASSWORD);
             settings.put("camunda.bpm.client.worker-id", "worker-" + i);

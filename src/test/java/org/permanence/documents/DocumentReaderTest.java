@@ -50,7 +50,7 @@ class DocumentReaderTest {
 
     static DocumentProperties properties(DataSize maxSize, int maxPages, DocumentProperties.Bounds bounds) {
         return new DocumentProperties(maxSize, maxPages, 100_000, 5, Duration.ofSeconds(30), 50, 3, 300, "fra+eng", "tesseract",
-                Duration.ofSeconds(60), "no-corpus", 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5), "", bounds);
+                Duration.ofSeconds(60), 0.6, 3, Path.of("no-inbox"), Duration.ofSeconds(5), "", bounds);
     }
 
     @Test

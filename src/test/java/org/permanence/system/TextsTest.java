@@ -42,6 +42,11 @@ class TextsTest {
     }
 
     @Test
+    void theDocumentsPageHasTheSameWordsInFrenchAndEnglish() throws IOException {
+        assertSameKeys("i18n/documents.properties", "i18n/documents_fr.properties");
+    }
+
+    @Test
     void theDeploymentGuardSpeaksFrenchAndEnglish() throws IOException {
         assertSameKeys("i18n/guard.properties", "i18n/guard_fr.properties");
     }
