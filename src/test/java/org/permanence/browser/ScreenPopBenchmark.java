@@ -9,20 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.permanence.AircallEvents;
 import org.permanence.JarNode;
 import org.permanence.TestOffice;
+import org.permanence.bench.WebhookLoad;
 
 /**
  * Not a test: a benchmark. Claire has Tasklist open in a real Chromium on the all-in-one jar; Aircall
@@ -33,8 +26,6 @@ import org.permanence.TestOffice;
  */
 class ScreenPopBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "bench-aircall-token";
     private static final String DOCTOR_LINE = "+33 1 45 67 89 10";
     /** Notes the first moment each task shows in her list; stops Tasklist's own periodic refresh. */
     private static final String RECORDER = """
@@ -59,7 +50,7 @@ class ScreenPopBenchmark {
     @Test
     void webhookToTaskInHerOpenTasklist() throws Exception {
         Map<String, Object> settings = TestOffice.nodeProperties(TestOffice.newDataDir());
-        settings.put("permanence.telephony.aircall.token", TOKEN);
+        settings.put("permanence.telephony.aircall.token", WebhookLoad.TOKEN);
         try (JarNode node = JarNode.start("bench-screen-pop", settings, Duration.ofMinutes(5))) {
             Tasklist tasklist = new Tasklist(browser, node.baseUrl() + "/camunda/app/tasklist/default/");
             tasklist.signIn("claire", TestOffice.DEMO_PASSWORD);
@@ -72,14 +63,14 @@ class ScreenPopBenchmark {
             System.out.printf(Locale.ROOT, "offered rate: %.1f calls/s over %d calls on one client's line (%d warm-up calls before)%n",
                     rate, calls, warmUp);
             System.out.printf(Locale.ROOT, "calls=%d seen=%d p99_ms=%d max_ms=%d%n", calls, latencies.size(),
-                    percentile(latencies, 99), latencies.get(latencies.size() - 1));
-            System.out.printf(Locale.ROOT, "screen_pop_p50_ms=%d screen_pop_p95_ms=%d%n", percentile(latencies, 50), percentile(latencies, 95));
+                    WebhookLoad.percentile(latencies, 99), latencies.get(latencies.size() - 1));
+            System.out.printf(Locale.ROOT, "screen_pop_p50_ms=%d screen_pop_p95_ms=%d%n", WebhookLoad.percentile(latencies, 50), WebhookLoad.percentile(latencies, 95));
         }
     }
 
     /** Rings {@code count} calls and answers, sorted, how long each took to show in her list. */
     private List<Long> measure(JarNode node, String batch, int count) throws Exception {
-        Map<String, Long> sentAt = send(node, batch, count);
+        Map<String, Long> sentAt = WebhookLoad.ring(node, batch, count, rate, i -> DOCTOR_LINE);
         Map<String, String> callOfTask = tasksOf(node, batch, count);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         Map<String, Long> seen;
@@ -97,47 +88,11 @@ class ScreenPopBenchmark {
         return latencies;
     }
 
-    private Map<String, Long> send(JarNode node, String batch, int count) throws Exception {
-        Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        AtomicInteger refused = new AtomicInteger();
-        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
-        long periodMicros = (long) (1_000_000 / rate);
-        for (int i = 0; i < count; i++) {
-            String callId = batch + "-" + i;
-            int caller = i;
-            clock.schedule(() -> {
-                sentAt.put(callId, System.currentTimeMillis());
-                if (TestOffice.call("POST", node.baseUrl() + "/webhooks/aircall", null, null,
-                        AircallEvents.callCreated(TOKEN, callId, DOCTOR_LINE, AircallEvents.mobile(caller))).statusCode() >= 300) {
-                    refused.incrementAndGet();
-                }
-            }, i * periodMicros, TimeUnit.MICROSECONDS);
-        }
-        clock.shutdown();
-        assertThat(clock.awaitTermination((long) (count / rate) + 60, TimeUnit.SECONDS)).isTrue();
-        assertThat(refused.get()).as("webhooks refused").isZero();
-        return sentAt;
-    }
-
     /** Task id → call id, once every call of the batch has its Traiter l'appel task. */
     private static Map<String, String> tasksOf(JarNode node, String batch, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode tasks = get(node, "/engine-rest/task?taskDefinitionKey=HandleCall&processInstanceBusinessKeyLike=aircall:"
-                    + batch + "-%25&maxResults=" + (count + 10));
-            if (tasks.size() >= count) {
-                JsonNode instances = get(node, "/engine-rest/process-instance?businessKeyLike=aircall:" + batch
-                        + "-%25&maxResults=" + (count + 10));
-                Map<String, String> callOfInstance = new HashMap<>();
-                instances.forEach(instance -> callOfInstance.put(instance.get("id").asText(),
-                        instance.get("businessKey").asText().substring("aircall:".length())));
-                Map<String, String> callOfTask = new HashMap<>();
-                tasks.forEach(task -> callOfTask.put(task.get("id").asText(), callOfInstance.get(task.get("processInstanceId").asText())));
-                return callOfTask;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Not every " + batch + " call reached Traiter l'appel within 2 minutes");
+        Map<String, String> callOfTask = new HashMap<>();
+        WebhookLoad.tasks(node, batch, count, Duration.ofMinutes(2)).forEach((call, task) -> callOfTask.put(task.get("id").asText(), call));
+        return callOfTask;
     }
 
     @SuppressWarnings("unchecked")
@@ -159,13 +114,5 @@ class ScreenPopBenchmark {
 
     private Object script(String code) {
         return ((JavascriptExecutor) browser.driver()).executeScript(code);
-    }
-
-    private static JsonNode get(JarNode node, String path) throws Exception {
-        return JSON.readTree(TestOffice.call("GET", node.baseUrl() + path, "nadia", TestOffice.DEMO_PASSWORD, null).body());
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 }
