@@ -80,7 +80,7 @@ class CallerLinksTest {
 
         Page asked = get(cancel);
         assertThat(asked.statusCode()).isEqualTo(200);
-        assertThat(asked.body()).contains("Annuler le rendez-vous", "lundi", "10:00");
+        assertThat(asked.body()).contains("Annuler le rendez-vous", "lundi", "10 h 00");
         assertThat(book.find(booked.appointment.id()).orElseThrow().status()).as("opening the link changes nothing")
                 .isEqualTo(AppointmentStatus.BOOKED);
 
@@ -133,7 +133,7 @@ class CallerLinksTest {
 
         Page done = post(reschedule, later);
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("Votre rendez-vous est déplacé", "12:00");
+        assertThat(done.body()).contains("Votre rendez-vous est déplacé", "12 h 00");
 
         Appointment moved = book.find(booked.appointment.id()).orElseThrow();
         assertThat(moved.start()).isEqualTo(later);

@@ -63,7 +63,7 @@ class DocumentsBrowserTest {
         assertThat(tasklist.listedTaskIds()).contains(taskId);
         OpenedTask opened = tasklist.open(taskId);
         assertThat(opened.tenant()).isEqualTo(plumber);
-        assertThat(opened.briefing()).contains("Suggestion", "facture (Facture)");
+        assertThat(opened.briefing()).contains("Suggestion", "invoice");
         // the name the client gave the file is shown as text, in a read-only field
         assertThat(tasklist.valueOf("ShownOriginalName")).isEqualTo("facture-0701.pdf");
         assertThat(tasklist.claim()).isEqualTo("Claire Moreau");
@@ -72,8 +72,8 @@ class DocumentsBrowserTest {
                 .stream().anyMatch(image -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
                         .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image))));
         browser.screenshot("documents-1-classify");
-        // the field holds the base model's suggestion (invoice, not one of the plumber's categories): she replaces it
-        tasklist.rewrite("Category", "facture");
+        // the base model suggests its own word (invoice, not one of the plumber's categories): she picks the plumber's from his list
+        tasklist.choose("Category", "Facture");
         tasklist.complete(taskId);
         browser.screenshot("documents-2-classified");
 

@@ -64,21 +64,22 @@ class PrivacyBrowserTest {
         driver.get(SharedNode.baseUrl() + "/manage/privacy");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Données personnelles");
         driver.findElement(By.linkText(client.name())).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Données personnelles : " + client.name());
+        awaitHeading("Données personnelles : " + client.name());
         assertThat(driver.findElement(By.id("CALLS")).getAttribute("value")).isEqualTo("365");
 
         driver.findElement(By.id("q")).sendKeys(name);
         driver.findElement(By.id("find")).click();
-        assertThat(driver.findElement(By.cssSelector("#held .calls")).getText()).isEqualTo("1");
+        browser.waitUntil("what is held to be shown", d -> d.findElement(By.cssSelector("#held .calls")).getText().equals("1"));
         browser.screenshot("privacy-held");
 
         driver.findElement(By.id("erase")).click();
-        assertThat(driver.findElement(By.id("confirm-missing")).getText()).isEqualTo("Cochez la confirmation pour effacer.");
+        browser.waitUntil("the missing confirmation said", d -> d.findElement(By.id("confirm-missing")).getText()
+                .equals("Cochez la confirmation pour effacer."));
         assertThat(jdbc.sql("select count(*) from call where caller_name = ?").param(name).query(Long.class).single()).isEqualTo(1);
 
         driver.findElement(By.id("confirm")).click();
         driver.findElement(By.id("erase")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Attestation d’effacement");
+        awaitHeading("Attestation d’effacement");
         String receipt = driver.findElement(By.id("receipt")).getText();
         assertThat(receipt).contains("À la demande de " + client.name(), "appels anonymisés (comptés, sans nom ni numéro) : 1")
                 .doesNotContain(name, number);
@@ -91,5 +92,10 @@ class PrivacyBrowserTest {
         assertThat(text.body()).isEqualTo(receipt.strip() + "\n");
         assertThat(jdbc.sql("select count(*) from call where caller_name = ? or caller_number = ?").params(name, number)
                 .query(Long.class).single()).isZero();
+    }
+
+    /** A click that loads a page returns before the page is there: its heading tells when it is. */
+    private void awaitHeading(String heading) {
+        browser.waitUntil("the page " + heading, d -> d.findElement(By.tagName("h1")).getText().equals(heading));
     }
 }

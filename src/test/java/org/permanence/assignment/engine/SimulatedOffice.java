@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -40,7 +39,6 @@ import org.permanence.assignment.AssignmentPolicy;
 import org.permanence.assignment.AssignmentProperties;
 import org.permanence.assignment.SecretaryDayProperties;
 import org.permanence.assignment.SecretaryStatuses;
-import org.permanence.assignment.Status;
 import org.permanence.assignment.StatusChanged;
 import org.permanence.calls.CallRecords;
 import org.permanence.calls.HandledCall;
@@ -78,8 +76,6 @@ public final class SimulatedOffice implements AutoCloseable {
     private static final String TAKE_APPOINTMENT = "TakeAppointment";
 
     private final ProcessEngine engine;
-    private AssignNewTask assign;
-    private CommandExecutor commands;
     private final SecretaryStatuses statuses;
     private final CallRecords calls;
     private final AssignmentProperties weights;
@@ -108,16 +104,11 @@ public final class SimulatedOffice implements AutoCloseable {
         statuses = new SecretaryStatuses(jdbc, day, event -> {
             if (event instanceof StatusChanged change) {
                 workBack.statusChanged(change);
-                // as TaskAssignmentPlugin does once her status is saved
-                if (change.status() == Status.AVAILABLE || change.status() == Status.FOCUS) {
-                    assign.handOut(commands, change.userId());
-                }
             }
         }, engineClock());
         calls = new CallRecords(jdbc);
         BackToWhoAnswered backToWhoAnswered = new BackToWhoAnswered();
-        AssignmentPolicy policy = new AssignmentPolicy(weights);
-        assign = new AssignNewTask(policy, statuses, calls, new SecretariesWork(jdbc), new WaitingWork(jdbc, policy));
+        AssignNewTask assign = new AssignNewTask(new AssignmentPolicy(weights), statuses, calls, new SecretariesWork(jdbc));
 
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("office-" + UUID.randomUUID());
@@ -140,13 +131,9 @@ public final class SimulatedOffice implements AutoCloseable {
                     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assign);
                 }
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskAssignmentPlugin::rememberWhoHandledOrBooked);
-                if (placing == Placing.OFFICE_POLICY) {
-                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, assign.handingOutOnceDone(() -> commands));
-                }
             }
         })));
         engine = configuration.buildProcessEngine();
-        commands = configuration.getCommandExecutorTxRequiresNew();
         workBack = new WorkBackToTheTeam(engine.getTaskService(), engine.getIdentityService(), weights);
         deploy();
         staff(clientsBySecretary);
