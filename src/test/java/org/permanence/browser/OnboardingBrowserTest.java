@@ -8,7 +8,6 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import java.time.Duration;
 import java.util.List;
 
-import org.permanence.system.ProblemTexts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +27,7 @@ import org.permanence.clients.ClientRepository;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
 import org.permanence.drafting.Placeholders;
+import org.permanence.system.ProblemTexts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

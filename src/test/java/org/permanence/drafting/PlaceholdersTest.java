@@ -2,10 +2,10 @@ package org.permanence.drafting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.permanence.system.ProblemTexts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.permanence.system.FieldProblem;
+import org.permanence.system.ProblemTexts;
 
 /** Templates in plain language and back: what managers read is what the template engine runs. */
 @Tag("unit")
