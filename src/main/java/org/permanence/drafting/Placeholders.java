@@ -16,7 +16,8 @@ import org.springframework.context.MessageSource;
  * Templates as managers read and write them: {@code {Nom de l'appelant}} where the template engine needs
  * {@code [(${caller.name})]}, {@code {si Motif de l'appel}…{fin}} for a part written only when that field
  * has a value ({@code {si pas …}}: only when it has none). Converted both ways, in French or English
- * (labels: {@code placeholder.*} in {@code i18n/manage*.properties}, from the application's MessageSource); a label of either language is read.
+ * (labels: {@code placeholder.*} in {@code i18n/manage*.properties}, from the application's MessageSource);
+ * a label of either language is read.
  * Anything else of the template engine's stays as it is, for those who know it.
  */
 public final class Placeholders {

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Mes créneaux de concentration", from {@code /presence}: the blocks proposed to her today, those she accepted with what
- * each will likely cost; accept, refuse, or another time. Words from {@code i18n/focus*.properties} (the application's MessageSource), in her language.
+ * each will likely cost; accept, refuse, or another time. Words from {@code i18n/focus*.properties} (the application's
+ * MessageSource), in her language.
  */
 @Controller
 @EngineNode
