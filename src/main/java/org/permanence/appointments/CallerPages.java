@@ -58,7 +58,7 @@ class CallerPages {
         model.addAttribute("action", action == null ? "none" : action.path);
         model.addAttribute("token", token);
         model.addAttribute("lang", language);
-        model.addAttribute("words", CallerWords.in(language));
+        PageWords.speak(request, language);
         model.addAttribute("slotDays", SlotDays.of(answer.slots(), language));
         return "rdv/page";
     }

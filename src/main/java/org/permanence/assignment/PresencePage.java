@@ -1,6 +1,5 @@
 package org.permanence.assignment;
 
-import java.text.MessageFormat;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -13,16 +12,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.FieldProblems;
 import org.permanence.system.InvalidRequest;
+import org.permanence.system.PageWords;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,10 +49,12 @@ class PresencePage {
     private final SecretaryDayProperties day;
     private final ApplicationEventPublisher events;
     private final FieldProblems says;
+    private final MessageSource texts;
 
     PresencePage(SecretaryStatuses statuses, TeamPresence team, BreakOffers breaks, SecretaryDayProperties day,
-                 ApplicationEventPublisher events, FieldProblems says) {
+                 ApplicationEventPublisher events, FieldProblems says, MessageSource texts) {
         this.says = says;
+        this.texts = texts;
         this.statuses = statuses;
         this.team = team;
         this.breaks = breaks;
@@ -61,12 +63,12 @@ class PresencePage {
     }
 
     @GetMapping("/presence")
-    String show(SignedInUser user, @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, Model model) {
+    String show(SignedInUser user, @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, Model model,
+                HttpServletRequest request) {
         events.publishEvent(new PresencePageOpened(user.id()));
-        Map<String, String> texts = texts(languages);
+        Locale language = PageWords.speak(request, language(languages).getLanguage());
         BreakOffers.Offer offer = breaks.of(user.id());
-        model.addAttribute("t", texts);
-        model.addAttribute("lang", texts.get("lang"));
+        model.addAttribute("lang", language.getLanguage());
         model.addAttribute("zone", day.timeZone().getId());
         model.addAttribute("user", user);
         model.addAttribute("me", statuses.of(user.id()));
@@ -78,13 +80,13 @@ class PresencePage {
         rows.add(new WorkingHours.Range(null, null, null));
         rows.add(new WorkingHours.Range(null, null, null));
         model.addAttribute("hourRows", rows);
-        Locale language = "en".equals(texts.get("lang")) ? Locale.ENGLISH : Locale.FRENCH;
         Map<DayOfWeek, String> days = new EnumMap<>(DayOfWeek.class);
         Arrays.stream(DayOfWeek.values()).forEach(day -> days.put(day, day.getDisplayName(TextStyle.FULL, language)));
         model.addAttribute("days", days);
         model.addAttribute("offer", offer);
-        model.addAttribute("suggestion", offer.suggestion() == null ? null : MessageFormat.format(
-                texts.get("suggest-" + offer.suggestion().reason()), offer.suggestion().difficultCalls(), offer.suggestion().minutesWithoutBreak()));
+        model.addAttribute("suggestion", offer.suggestion() == null ? null : texts.getMessage(
+                "presence.suggest-" + offer.suggestion().reason(), new Object[]{offer.suggestion().difficultCalls(), offer.suggestion().minutesWithoutBreak()},
+                language));
         model.addAttribute("breakMinutes", BREAK_MINUTES);
         model.addAttribute("team", team.seenBy(user));
         return "presence/page";
@@ -104,7 +106,7 @@ class PresencePage {
             }
             statuses.set(user.id(), chosen, length);
         } catch (InvalidRequest | IllegalArgumentException problem) {
-            redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
+            redirect.addFlashAttribute("problem", texts.getMessage("presence.problem", null, language(languages)) + " " + problem.getMessage());
         }
         return "redirect:/presence";
     }
@@ -115,7 +117,7 @@ class PresencePage {
         try {
             breaks.takeProtectedBreak(user.id(), minutes);
         } catch (InvalidRequest problem) {
-            redirect.addFlashAttribute("problem", texts(languages).get("problem") + " " + problem.getMessage());
+            redirect.addFlashAttribute("problem", texts.getMessage("presence.problem", null, language(languages)) + " " + problem.getMessage());
         }
         return "redirect:/presence";
     }
@@ -128,7 +130,7 @@ class PresencePage {
     String setHours(SignedInUser user, @RequestParam(defaultValue = "") List<String> day, @RequestParam(defaultValue = "") List<String> starts,
                     @RequestParam(defaultValue = "") List<String> ends,
                     @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages, RedirectAttributes redirect) {
-        Map<String, String> texts = texts(languages);
+        Locale language = language(languages);
         List<FieldProblem> problems = new ArrayList<>();
         List<WorkingHours.Range> ranges = new ArrayList<>();
         for (int i = 0; i < Math.max(day.size(), Math.max(starts.size(), ends.size())); i++) {
@@ -149,10 +151,9 @@ class PresencePage {
         problems.addAll(hours.problems());
         if (problems.isEmpty()) {
             statuses.setHours(user.id(), hours);
-            redirect.addFlashAttribute("saved", texts.get("hours-saved"));
+            redirect.addFlashAttribute("saved", texts.getMessage("presence.hours-saved", null, language));
         } else {
-            Locale language = "en".equals(texts.get("lang")) ? Locale.ENGLISH : Locale.FRENCH;
-            redirect.addFlashAttribute("problem", texts.get("problem") + " " + says.say(problems, language).stream()
+            redirect.addFlashAttribute("problem", texts.getMessage("presence.problem", null, language) + " " + says.say(problems, language).stream()
                     .map(FieldProblem::message).distinct().collect(Collectors.joining(" ; ")));
         }
         return "redirect:/presence";
@@ -173,12 +174,8 @@ class PresencePage {
     }
 
     /** English when her browser asks for it first; French otherwise, whatever the server's own language. */
-    private static Map<String, String> texts(String acceptLanguage) {
+    private static Locale language(String acceptLanguage) {
         boolean english = acceptLanguage != null && acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en");
-        ResourceBundle bundle = ResourceBundle.getBundle("texts/presence", english ? Locale.ENGLISH : Locale.FRENCH,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Map<String, String> texts = new TreeMap<>();
-        bundle.keySet().forEach(key -> texts.put(key, bundle.getString(key)));
-        return texts;
+        return english ? Locale.ENGLISH : Locale.FRENCH;
     }
 }

@@ -31,7 +31,9 @@ class DashboardController {
 
     @GetMapping("/manage/dashboard")
     String page(SignedInUser user, Model model, HttpServletRequest request) {
-        texts.addTo(model, user, request);
+        String language = texts.addTo(model, user, request);
+        // the page's script draws the figures and says them in these words
+        model.addAttribute("scriptTexts", texts.all(language, "dashboard."));
         return "manage/dashboard";
     }
 }

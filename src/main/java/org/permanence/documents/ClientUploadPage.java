@@ -110,7 +110,7 @@ class ClientUploadPage {
         model.addAttribute("token", token);
         model.addAttribute("sent", sent);
         model.addAttribute("lang", language);
-        model.addAttribute("words", PageWords.of("templates.depot.words", language));
+        PageWords.speak(request, language);
         return "depot/page";
     }
 }

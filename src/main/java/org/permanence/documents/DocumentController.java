@@ -3,6 +3,7 @@ package org.permanence.documents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.permanence.system.PersonalDataRead;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.permanence.system.PageWords;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -45,10 +47,12 @@ class DocumentController {
     private final ApplicationEventPublisher events;
     private final DocumentCorrection correction;
     private final PageTexts pageTexts;
+    private final MessageSource texts;
 
     DocumentController(DocumentIntake intake, DocumentRecords records, ObjectStorage objects, UploadLinks uploadLinks,
                        ClientRepository clients, ApplicationEventPublisher events, DocumentCorrection correction,
-                       PageTexts pageTexts) {
+                       PageTexts pageTexts, MessageSource texts) {
+        this.texts = texts;
         this.events = events;
         this.correction = correction;
         this.pageTexts = pageTexts;
@@ -127,7 +131,7 @@ class DocumentController {
     @GetMapping("/api/documents/texts")
     Map<String, Object> texts(SignedInUser user, HttpServletRequest request) {
         String language = pageTexts.languageOf(user, request);
-        return Map.of("language", language, "texts", PageWords.of("i18n/documents", language));
+        return Map.of("language", language, "texts", PageWords.all(texts, "i18n/documents", "", Locale.forLanguageTag(language)));
     }
 
     /** A document of a client she serves; any other is answered as if it did not exist. */

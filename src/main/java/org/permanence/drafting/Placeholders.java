@@ -6,17 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.permanence.system.FieldProblem;
+import org.springframework.context.MessageSource;
 
 /**
  * Templates as managers read and write them: {@code {Nom de l'appelant}} where the template engine needs
  * {@code [(${caller.name})]}, {@code {si Motif de l'appel}…{fin}} for a part written only when that field
  * has a value ({@code {si pas …}}: only when it has none). Converted both ways, in French or English
- * (labels: {@code placeholder.*} in {@code i18n/manage*.properties}); a label of either language is read.
+ * (labels: {@code placeholder.*} in {@code i18n/manage*.properties}, from the application's MessageSource);
+ * a label of either language is read.
  * Anything else of the template engine's stays as it is, for those who know it.
  */
 public final class Placeholders {
@@ -37,21 +38,19 @@ public final class Placeholders {
     /** Label (lower case, either language) → field. */
     private final Map<String, String> fields = new LinkedHashMap<>();
 
-    private Placeholders(String language) {
+    private Placeholders(MessageSource texts, String language) {
         this.language = WORDS.containsKey(language) ? language : "fr";
         for (String lang : List.of(this.language, this.language.equals("fr") ? "en" : "fr")) {
-            ResourceBundle bundle = ResourceBundle.getBundle("i18n/manage", Locale.forLanguageTag(lang),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
             for (String field : CaseFacts.FIELDS) {
-                String label = bundle.getString("placeholder." + field);
+                String label = texts.getMessage("placeholder." + field, null, Locale.forLanguageTag(lang));
                 labels.putIfAbsent(field, label);
                 fields.putIfAbsent(label.toLowerCase(Locale.ROOT), field);
             }
         }
     }
 
-    public static Placeholders in(String language) {
-        return new Placeholders(language);
+    public static Placeholders in(MessageSource texts, String language) {
+        return new Placeholders(texts, language);
     }
 
     /** Each field and its label, for the list managers insert from. */

@@ -13,6 +13,7 @@ import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.FieldProblems;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +41,11 @@ class TemplateEditorController {
     private final Drafting drafting;
     private final PageTexts texts;
     private final FieldProblems says;
+    private final MessageSource words;
 
-    TemplateEditorController(ClientAccess access, MailTemplates templates, Drafting drafting, PageTexts texts, FieldProblems says) {
+    TemplateEditorController(ClientAccess access, MailTemplates templates, Drafting drafting, PageTexts texts, FieldProblems says,
+                             MessageSource words) {
+        this.words = words;
         this.access = access;
         this.templates = templates;
         this.drafting = drafting;
@@ -52,7 +56,7 @@ class TemplateEditorController {
     @GetMapping("/manage/clients/{id}/templates/{code}")
     String page(SignedInUser user, @PathVariable String id, @PathVariable String code, Model model, HttpServletRequest request) {
         Client client = access.served(user, id);
-        Placeholders placeholders = Placeholders.in(texts.addTo(model, user, request));
+        Placeholders placeholders = Placeholders.in(words, texts.addTo(model, user, request));
         MailTemplate template = templates.get(client, code);
         return show(client, new MailTemplate(template.code(), template.name(), template.kind(),
                 placeholders.toPlain(template.subject()), placeholders.toPlain(template.body())), Map.of(), false, placeholders, model);
@@ -64,7 +68,7 @@ class TemplateEditorController {
                     @RequestParam(defaultValue = "") String body, HttpServletRequest request) {
         Client client = access.served(user, id);
         String language = texts.languageOf(user, request);
-        Placeholders placeholders = Placeholders.in(language);
+        Placeholders placeholders = Placeholders.in(words, language);
         MailTemplate template = templates.get(client, code);
         MailTemplate edited = new MailTemplate(template.code(), template.name(), template.kind(),
                 placeholders.toStored(subject), placeholders.toStored(body));
@@ -82,7 +86,7 @@ class TemplateEditorController {
                 @RequestParam(defaultValue = "") String body, Model model, HttpServletRequest request, HttpServletResponse response) {
         Client client = access.served(user, id);
         String language = texts.addTo(model, user, request);
-        Placeholders placeholders = Placeholders.in(language);
+        Placeholders placeholders = Placeholders.in(words, language);
         // browsers send a textarea's lines with CR LF; the mail's are LF
         String plainBody = body.replace("\r\n", "\n");
         MailTemplate typed = new MailTemplate(code, name.strip(), kind, subject.strip(), plainBody);

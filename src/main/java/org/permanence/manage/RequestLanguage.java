@@ -1,6 +1,7 @@
 package org.permanence.manage;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,13 +9,14 @@ import org.permanence.manage.engine.PageTexts;
 import org.permanence.people.SignedInUser;
 import org.permanence.security.SignedInUsers;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PageWords;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The language Spring answers a request in (its field problems, Bean Validation's texts): the one the
- * pages choose — the user's profile, else her browser's French or English — but English when neither
- * says, the API's language for scripts that ask for none.
+ * The language Spring answers a request in (its field problems, Bean Validation's texts, a page's
+ * {@code #{…}} words): the one a page chose ({@link PageWords#speak}), else the user's profile, else her
+ * browser's French or English — but English when none says, the API's language for scripts that ask for none.
  */
 @Component("localeResolver")
 @EngineNode
@@ -28,6 +30,10 @@ class RequestLanguage implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        Optional<Locale> page = PageWords.spoken(request);
+        if (page.isPresent()) {
+            return page.get();
+        }
         // signed in on the application's own paths; elsewhere nobody is known
         SignedInUser user = SignedInUsers.current().orElse(null);
         return Locale.forLanguageTag(texts.chosenLanguage(user, request).orElse("en"));

@@ -18,6 +18,7 @@ import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.FieldProblem;
 import org.permanence.system.InvalidRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,16 +80,18 @@ class OnboardingController {
 
     private final Onboarding onboarding;
     private final PageTexts texts;
+    private final MessageSource words;
 
-    OnboardingController(Onboarding onboarding, PageTexts texts) {
+    OnboardingController(Onboarding onboarding, PageTexts texts, MessageSource words) {
+        this.words = words;
         this.onboarding = onboarding;
         this.texts = texts;
     }
 
     @GetMapping("/manage/clients/new")
     String page(SignedInUser user, Model model, HttpServletRequest request) {
-        Placeholders placeholders = Placeholders.in(texts.languageOf(user, request));
-        return show(OnboardingForm.blank(OnboardingForm.usualCategories(texts.texts("fr")), placeholders), Map.of(), user, model, request);
+        Placeholders placeholders = Placeholders.in(words, texts.languageOf(user, request));
+        return show(OnboardingForm.blank(OnboardingForm.usualCategories(texts.text("fr", OnboardingForm.USUAL_CATEGORIES)), placeholders), Map.of(), user, model, request);
     }
 
     @PostMapping("/manage/clients/new")
@@ -97,7 +100,7 @@ class OnboardingController {
         Map<String, String> values = new LinkedHashMap<>(fields.toSingleValueMap());
         values.remove("team");
         OnboardingForm form = new OnboardingForm(values, fields.getOrDefault("team", List.of()),
-                Placeholders.in(texts.languageOf(user, request)));
+                Placeholders.in(words, texts.languageOf(user, request)));
         try {
             Onboarding.Created created = onboarding.onboard(form, Locale.forLanguageTag(texts.languageOf(user, request)));
             texts.addTo(model, user, request);
@@ -117,13 +120,12 @@ class OnboardingController {
 
     private String show(OnboardingForm form, Map<String, String> errors, SignedInUser user, Model model, HttpServletRequest request) {
         String language = texts.addTo(model, user, request);
-        Map<String, String> t = texts.texts(language);
-        Placeholders placeholders = Placeholders.in(language);
+        Placeholders placeholders = Placeholders.in(words, language);
         model.addAttribute("values", form.values());
         model.addAttribute("chosen", form.team());
         model.addAttribute("errors", errors);
         model.addAttribute("problems", errors.entrySet().stream()
-                .map(error -> new Problem(label(error.getKey(), t), input(error.getKey()), error.getValue())).toList());
+                .map(error -> new Problem(label(error.getKey(), language), input(error.getKey()), error.getValue())).toList());
         model.addAttribute("secretaries", onboarding.secretaries());
         model.addAttribute("phoneRows", OnboardingForm.PHONE_ROWS);
         model.addAttribute("hoursRows", OnboardingForm.HOURS_ROWS);
@@ -135,24 +137,24 @@ class OnboardingController {
         model.addAttribute("usual", Map.of(
                 "templates", Map.of("fr", OnboardingForm.plain(MailTemplates.usual("fr"), placeholders),
                         "en", OnboardingForm.plain(MailTemplates.usual("en"), placeholders)),
-                "categories", Map.of("fr", OnboardingForm.usualCategories(texts.texts("fr")),
-                        "en", OnboardingForm.usualCategories(texts.texts("en")))));
+                "categories", Map.of("fr", OnboardingForm.usualCategories(texts.text("fr", OnboardingForm.USUAL_CATEGORIES)),
+                        "en", OnboardingForm.usualCategories(texts.text("en", OnboardingForm.USUAL_CATEGORIES)))));
         return "manage/onboarding";
     }
 
     /** "Phone lines 1 – Number" for {@code phoneLines[0].number}; the field itself when the page has no label for it. */
-    private static String label(String field, Map<String, String> t) {
+    private String label(String field, String language) {
         Matcher row = ROW_FIELD.matcher(field);
         if (!row.matches()) {
-            return text(field, field, t);
+            return text(field, field, language);
         }
-        String list = text(row.group(1), row.group(1), t) + " " + (Integer.parseInt(row.group(2)) + 1);
-        return row.group(3) == null ? list : list + " – " + text(row.group(1) + "." + row.group(3), row.group(3), t);
+        String list = text(row.group(1), row.group(1), language) + " " + (Integer.parseInt(row.group(2)) + 1);
+        return row.group(3) == null ? list : list + " – " + text(row.group(1) + "." + row.group(3), row.group(3), language);
     }
 
-    private static String text(String field, String otherwise, Map<String, String> t) {
+    private String text(String field, String otherwise, String language) {
         String key = LABELS.getOrDefault(field, field.substring(field.lastIndexOf('.') + 1));
-        return t.getOrDefault("onboarding." + key, otherwise);
+        return texts.text(language, "onboarding." + key, otherwise);
     }
 
     private static Map<String, String> table(String rows) {

@@ -39,12 +39,12 @@ final class OnboardingForm {
     static final int TYPE_ROWS = 4;
     static final int CATEGORY_ROWS = 6;
 
-    /**
-     * The office's usual document categories in a language, from the pages' words
-     * ({@code onboarding.usualCategories}: {@code code:Name|code:Name…}).
-     */
-    static List<DocumentCategory> usualCategories(Map<String, String> texts) {
-        return Pattern.compile("\\|").splitAsStream(texts.get("onboarding.usualCategories"))
+    /** The key of the office's usual document categories among the pages' words ({@code code:Name|code:Name…}). */
+    static final String USUAL_CATEGORIES = "onboarding.usualCategories";
+
+    /** The office's usual document categories from their words in a language ({@link #USUAL_CATEGORIES}). */
+    static List<DocumentCategory> usualCategories(String words) {
+        return Pattern.compile("\\|").splitAsStream(words)
                 .map(category -> category.split(":", 2)).map(pair -> new DocumentCategory(pair[0].strip(), pair[1].strip())).toList();
     }
     /** The office's usual templates, and room for two of the client's own. */

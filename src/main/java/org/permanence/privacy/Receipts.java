@@ -3,7 +3,6 @@ package org.permanence.privacy;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
@@ -26,22 +25,22 @@ class Receipts {
 
     String text(Erasure.Receipt receipt) {
         Client client = clients.findById(receipt.clientId()).orElseThrow();
-        Map<String, String> t = texts.texts(client.language());
+        String language = client.language();
         String at = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.forLanguageTag(client.language()))
                 .format(receipt.erasedAt().atZone(ZoneId.of(client.timeZone())));
         StringBuilder text = new StringBuilder()
-                .append(fill(t.get("privacy.receipt.title"), receipt.id())).append("\n\n")
-                .append(fill(t.get("privacy.receipt.intro"), client.name(), at, receipt.erasedBy())).append("\n\n");
-        line(text, t, "privacy.receipt.calls", receipt.calls());
-        line(text, t, "privacy.receipt.messages", receipt.messages());
-        line(text, t, "privacy.receipt.appointments", receipt.appointments());
-        line(text, t, "privacy.receipt.mails", receipt.mails());
-        line(text, t, "privacy.receipt.documents", receipt.documents());
-        line(text, t, "privacy.receipt.objects", receipt.storedObjects());
-        line(text, t, "privacy.receipt.mailFiles", receipt.mailFiles());
-        line(text, t, "privacy.receipt.casesEnded", receipt.casesEnded());
-        line(text, t, "privacy.receipt.casesForgotten", receipt.casesForgotten());
-        return text.append('\n').append(t.get("privacy.receipt.after")).append('\n').toString();
+                .append(fill(texts.text(language, "privacy.receipt.title"), receipt.id())).append("\n\n")
+                .append(fill(texts.text(language, "privacy.receipt.intro"), client.name(), at, receipt.erasedBy())).append("\n\n");
+        line(text, language, "privacy.receipt.calls", receipt.calls());
+        line(text, language, "privacy.receipt.messages", receipt.messages());
+        line(text, language, "privacy.receipt.appointments", receipt.appointments());
+        line(text, language, "privacy.receipt.mails", receipt.mails());
+        line(text, language, "privacy.receipt.documents", receipt.documents());
+        line(text, language, "privacy.receipt.objects", receipt.storedObjects());
+        line(text, language, "privacy.receipt.mailFiles", receipt.mailFiles());
+        line(text, language, "privacy.receipt.casesEnded", receipt.casesEnded());
+        line(text, language, "privacy.receipt.casesForgotten", receipt.casesForgotten());
+        return text.append('\n').append(texts.text(language, "privacy.receipt.after")).append('\n').toString();
     }
 
     /** The text with {0}, {1}… replaced; not MessageFormat, which would eat the apostrophes of the English. */
@@ -53,7 +52,7 @@ class Receipts {
         return filled;
     }
 
-    private static void line(StringBuilder text, Map<String, String> t, String key, int count) {
-        text.append(fill(t.get("privacy.receipt.line"), t.get(key), String.valueOf(count))).append('\n');
+    private void line(StringBuilder text, String language, String key, int count) {
+        text.append(fill(texts.text(language, "privacy.receipt.line"), texts.text(language, key), String.valueOf(count))).append('\n');
     }
 }

@@ -1,30 +1,39 @@
 package org.permanence.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.boot.autoconfigure.context.MessageSourceProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ClassPathResource;
 
 /**
- * The application's message source: the texts of field problems, and the deployment guard's
- * ({@code i18n/guard}), in French and English. Never the
- * machine's own language as a fallback: a request answered in English must not turn French because
- * the server runs in France.
+ * The application's texts outside the application (a command, a unit test): the same bundles as the
+ * application's one MessageSource, which Spring Boot builds from {@code spring.messages} in
+ * application.yaml — read from there, so the list of bundles is written once.
  */
-@Configuration(proxyBeanMethods = false)
-public class ProblemTexts {
+public final class ProblemTexts {
 
-    @Bean
-    MessageSource messageSource() {
-        return texts();
+    private ProblemTexts() {
     }
 
-    /** The same texts for code that runs outside the application (a command, a unit test). */
     public static MessageSource texts() {
+        MessageSourceProperties messages;
+        try {
+            messages = new Binder(ConfigurationPropertySources.from(
+                    new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))))
+                    .bind("spring.messages", MessageSourceProperties.class).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("i18n/problems", "i18n/guard");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
+        source.setBasenames(messages.getBasename().toArray(String[]::new));
+        source.setDefaultEncoding(messages.getEncoding().name());
+        source.setFallbackToSystemLocale(messages.isFallbackToSystemLocale());
         return source;
     }
 }

@@ -27,6 +27,7 @@ import org.permanence.clients.ClientRepository;
 import org.permanence.drafting.MailTemplate;
 import org.permanence.drafting.MailTemplates;
 import org.permanence.drafting.Placeholders;
+import org.permanence.system.ProblemTexts;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -142,7 +143,7 @@ class OnboardingBrowserTest {
         new Select(driver.findElement(By.id("language"))).selectByValue("en");
         assertThat(valueOf("documentCategories[0].code")).isEqualTo("invoice");
         // templates read in plain language, in the page's: {Nom du client} rather than [(${client.name})]
-        Placeholders plain = Placeholders.in("fr");
+        Placeholders plain = Placeholders.in(ProblemTexts.texts(), "fr");
         assertThat(valueOf("templates[0].subject")).isEqualTo(plain.toPlain(english.get(0).subject())).contains("{Nom du client}");
         // the usual templates are folded under their names: she opens the one to adapt
         driver.findElement(By.cssSelector("details[id='templates[0]'] > summary")).click();

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.permanence.system.FieldProblem;
+import org.permanence.system.ProblemTexts;
 
 /** Templates in plain language and back: what managers read is what the template engine runs. */
 @Tag("unit")
 class PlaceholdersTest {
 
-    private final Placeholders french = Placeholders.in("fr");
+    private final Placeholders french = Placeholders.in(ProblemTexts.texts(), "fr");
 
     @Test
     void fieldsAndConditionsReadAsWords() {
@@ -19,13 +20,13 @@ class PlaceholdersTest {
 
         assertThat(french.toPlain(stored)).isEqualTo("Bonjour{si Nom de l'appelant} {Nom de l'appelant}{fin},\n"
                 + "Rendez-vous du {Date du rendez-vous}.{si pas Motif de l'appel} Sans motif.{fin}");
-        assertThat(Placeholders.in("en").toPlain("[(${caller.name})]")).isEqualTo("{Caller's name}");
+        assertThat(Placeholders.in(ProblemTexts.texts(), "en").toPlain("[(${caller.name})]")).isEqualTo("{Caller's name}");
     }
 
     @Test
     void everyUsualTemplateComesBackAsTheSameMail() {
         for (String language : new String[] {"fr", "en"}) {
-            Placeholders placeholders = Placeholders.in(language);
+            Placeholders placeholders = Placeholders.in(ProblemTexts.texts(), language);
             for (MailTemplate usual : MailTemplates.usual(language)) {
                 String plain = placeholders.toPlain(usual.body());
                 assertThat(plain).as(usual.code()).doesNotContain("${");

@@ -30,7 +30,7 @@ class StorageDownAnswerTest {
 
     @Test
     void anUploadWhileStorageIsDownAnswers503WithRetryAfter() throws Exception {
-        FieldProblems says = new FieldProblems(new ProblemTexts().messageSource(), Validation.buildDefaultValidatorFactory().getValidator());
+        FieldProblems says = new FieldProblems(ProblemTexts.texts(), Validation.buildDefaultValidatorFactory().getValidator());
         MockMvc api = MockMvcBuilders.standaloneSetup(new Upload()).setControllerAdvice(new ApiErrors(says)).build();
 
         api.perform(post("/upload"))

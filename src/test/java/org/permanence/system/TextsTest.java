@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Tag;
 
@@ -31,24 +33,27 @@ class TextsTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
 
-    @Test
-    void theManagersPagesHaveTheSameWordsInFrenchAndEnglish() throws IOException {
-        assertSameKeys("i18n/manage.properties", "i18n/manage_fr.properties");
+    /**
+     * Every bundle of the application's MessageSource (i18n/*.properties) but the field problems (below):
+     * the English file ({@code _en}, else the default one) and the French one hold the same keys.
+     */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void aBundleHasTheSameKeysInFrenchAndEnglish(String bundle) throws IOException {
+        String english = Files.exists(RESOURCES.resolve(bundle + "_en.properties")) ? bundle + "_en.properties" : bundle + ".properties";
+        assertSameKeys(english, bundle + "_fr.properties");
     }
 
-    @Test
-    void theFocusBlocksPageHasTheSameWordsInFrenchAndEnglish() throws IOException {
-        assertSameKeys("i18n/focus.properties", "i18n/focus_fr.properties");
-    }
-
-    @Test
-    void theDocumentsPageHasTheSameWordsInFrenchAndEnglish() throws IOException {
-        assertSameKeys("i18n/documents.properties", "i18n/documents_fr.properties");
-    }
-
-    @Test
-    void theDeploymentGuardSpeaksFrenchAndEnglish() throws IOException {
-        assertSameKeys("i18n/guard.properties", "i18n/guard_fr.properties");
+    static Stream<String> bundles() throws IOException {
+        try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
+            List<String> bundles = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".properties"))
+                    .map(name -> "i18n/" + name.replaceFirst("(_fr|_en)?\\.properties$", ""))
+                    .filter(bundle -> !bundle.equals("i18n/problems"))
+                    .distinct().sorted().toList();
+            assertThat(bundles).contains("i18n/manage", "i18n/presence", "i18n/rdv");
+            return bundles.stream();
+        }
     }
 
     /**
@@ -72,12 +77,6 @@ class TextsTest {
         }
         assertThat(codes).isNotEmpty();
         assertThat(difference(codes, french)).as("the office's rules without French").isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"texts/presence", "templates/rdv/words", "templates/depot/words"})
-    void aBundleInBothLanguagesHasTheSameKeysInEach(String bundle) throws IOException {
-        assertSameKeys(bundle + "_en.properties", bundle + "_fr.properties");
     }
 
     @ParameterizedTest

@@ -112,7 +112,7 @@ class DraftApprovalLinks {
         page.addObject("state", state);
         page.addObject("token", token);
         page.addObject("lang", language);
-        page.addObject("words", PageWords.of("templates.links.words", language));
+        PageWords.speak(request, language);
         return page;
     }
 

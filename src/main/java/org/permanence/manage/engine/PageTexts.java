@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
-import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
+import org.permanence.system.PageWords;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -19,8 +19,8 @@ import org.springframework.ui.Model;
 /**
  * The words of the managers' pages in French or English: the language in her profile
  * ({@code PUT /api/me/language}), else the first of French and English her browser asks for, else French.
- * A bundle of its own ({@code i18n/manage*.properties}) rather than the application's message source,
- * so pages of other features keep theirs.
+ * Their words are {@code i18n/manage*.properties} in the application's MessageSource: {@code #{…}} in the
+ * templates, {@link #text} in Java.
  */
 @Component
 @EngineNode
@@ -29,12 +29,13 @@ public class PageTexts {
     /** The key of the user's language among the engine's user infos (Camunda's user profile). */
     public static final String PROFILE_LANGUAGE = "language";
     public static final List<String> LANGUAGES = List.of("fr", "en");
-    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final IdentityService identity;
+    private final MessageSource texts;
 
-    PageTexts(IdentityService identity) {
+    PageTexts(IdentityService identity, MessageSource texts) {
         this.identity = identity;
+        this.texts = texts;
     }
 
     public String languageOf(SignedInUser user, HttpServletRequest request) {
@@ -65,19 +66,27 @@ public class PageTexts {
         return Optional.empty();
     }
 
-    public Map<String, String> texts(String language) {
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n/manage", Locale.forLanguageTag(language), NO_FALLBACK);
-        Map<String, String> texts = new TreeMap<>();
-        bundle.keySet().forEach(key -> texts.put(key, bundle.getString(key)));
-        return texts;
+    /** The words of {@code key} in the language, as written ({@code {0}} left for the caller to fill). */
+    public String text(String language, String key) {
+        return texts.getMessage(key, null, Locale.forLanguageTag(language));
     }
 
-    /** Puts the user, her language ({@code lang}) and its words ({@code t}) in the page's model. */
+    /** The same, {@code otherwise} when the pages have no words for {@code key}. */
+    public String text(String language, String key, String otherwise) {
+        return texts.getMessage(key, null, otherwise, Locale.forLanguageTag(language));
+    }
+
+    /** The words whose keys start with {@code prefix}, for a page's script that shows them itself. */
+    public Map<String, String> all(String language, String prefix) {
+        return PageWords.all(texts, "i18n/manage", prefix, Locale.forLanguageTag(language));
+    }
+
+    /** Puts the user and her language ({@code lang}) in the page's model, and renders the page's {@code #{…}} words in it. */
     public String addTo(Model model, SignedInUser user, HttpServletRequest request) {
         String language = languageOf(user, request);
+        PageWords.speak(request, language);
         model.addAttribute("user", user);
         model.addAttribute("lang", language);
-        model.addAttribute("t", texts(language));
         return language;
     }
 }
