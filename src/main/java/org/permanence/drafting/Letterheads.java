@@ -80,7 +80,7 @@ public class Letterheads {
     byte[] print(Client client, List<String> recipient, String reference, Draft draft, LocalDate date) {
         Optional<Row> row = row(client.id());
         byte[] logo = row.filter(Row::hasLogo).flatMap(found -> storage.get(logoKey(client.id()))).orElse(null);
-        return LetterPdf.print(new Letter(client.name(), of(client), logo, client.language(), recipient,
+        return LetterPdf.print(new Letter(client.name(), client.theName(), of(client), logo, client.language(), recipient,
                 date, reference, draft.subject(), draft.text()));
     }
 
