@@ -1,5 +1,7 @@
 package org.permanence.workers.appointments;
 
+import java.util.Date;
+
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -10,11 +12,14 @@ import org.permanence.system.WritesVariables;
 import org.permanence.workers.Retries;
 import org.springframework.stereotype.Component;
 
-/** Topic {@code send-appointment-confirmation}: the confirmation with its invitation and links; answers the reminder and end times. */
+/**
+ * Topic {@code send-appointment-confirmation}: the confirmation with its invitation and links (saying
+ * from when to when once the caller moved it); answers the reminder and end times.
+ */
 @Component
 @WorkerNode
 @ExternalTaskSubscription(topicName = "send-appointment-confirmation",
-        variableNames = {"appointmentId", CallNotes.REASON, CallNotes.BOOKED_BY, CallNotes.HANDLED_BY})
+        variableNames = {"appointmentId", AppointmentMails.MOVED_FROM, CallNotes.REASON, CallNotes.BOOKED_BY, CallNotes.HANDLED_BY})
 @WritesVariables({"reminderAt", "reminderWanted", "appointmentEnd", "appointmentWhen"})
 class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
 
@@ -28,6 +33,8 @@ class SendAppointmentConfirmationWorker implements ExternalTaskHandler {
 
     @Override
     public void execute(ExternalTask task, ExternalTaskService service) {
-        retries.completeOrRetry(task, service, () -> mails.sendConfirmation(task.getVariable("appointmentId"), CallNotes.of(task)));
+        Date movedFrom = task.getVariable(AppointmentMails.MOVED_FROM);
+        retries.completeOrRetry(task, service, () -> mails.sendConfirmation(task.getVariable("appointmentId"), CallNotes.of(task),
+                movedFrom == null ? null : movedFrom.toInstant()));
     }
 }

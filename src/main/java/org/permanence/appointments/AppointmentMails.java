@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The mails of an appointment: confirmation (caller, with the invitation and the links; the client
- * gets the same event), reminder, cancellation. Each goes once per appointment version (SEQUENCE)
+ * gets the same event) or, once moved, the same saying from when to when, reminder, cancellation. Each goes once per appointment version (SEQUENCE)
  * however often its step is retried ({@link Notifications#sendOnce}). A caller who gave no e-mail
  * address gets none; the client always does.
  */
@@ -34,6 +34,9 @@ import org.springframework.stereotype.Service;
 public class AppointmentMails {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentMails.class);
+
+    /** The process variable with the start before the latest move (a Date), set with the caller's reschedule. */
+    public static final String MOVED_FROM = "movedFrom";
 
     private final AppointmentBook book;
     private final ClientRepository clients;
@@ -66,20 +69,21 @@ public class AppointmentMails {
      * Sends the confirmation of the appointment as it is now, and answers the times the process waits
      * for: {@code reminderAt} (and {@code reminderWanted}: false when that time has already passed),
      * {@code appointmentEnd}, and {@code appointmentWhen} to show in tasks. The notes of the call go
-     * into the client's calendar entry.
+     * into the client's calendar entry. {@code movedFrom} is the start before the caller moved it (null
+     * for a new appointment): both mails then say it moved, naming the old and the new time.
      */
-    public Map<String, Object> sendConfirmation(String appointmentId, BookingNotes notes) {
+    public Map<String, Object> sendConfirmation(String appointmentId, BookingNotes notes, Instant movedFrom) {
         Appointment appointment = appointment(appointmentId);
         Client client = client(appointment);
         String typeName = typeName(client, appointment);
         if (appointment.caller().email() != null) {
             Map<String, Object> urls = Map.of("confirmUrl", links.url(appointment, Action.CONFIRM),
                     "cancelUrl", links.url(appointment, Action.CANCEL), "rescheduleUrl", links.url(appointment, Action.RESCHEDULE));
-            send(appointment, "confirmation", appointment.caller().email(), texts.write("confirmation", client, appointment, typeName, urls),
+            send(appointment, "confirmation", appointment.caller().email(), texts.write("confirmation", client, appointment, movedFrom, typeName, urls),
                     invitation(Kind.REQUEST, Copy.CALLER, appointment, client, typeName, notes), Kind.REQUEST);
         }
         send(appointment, "client-event", client.contactRules().email(),
-                texts.write("client-event", client, appointment, typeName, Map.of("cancelled", false)),
+                texts.write("client-event", client, appointment, movedFrom, typeName, Map.of("cancelled", false)),
                 invitation(Kind.REQUEST, Copy.CLIENT, appointment, client, typeName, notes), Kind.REQUEST);
         Instant reminderAt = appointment.start().minus(properties.reminderBefore(client.id()));
         Map<String, Object> times = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.permanence.appointments;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
@@ -33,11 +34,25 @@ class AppointmentTexts {
 
     /** The same in another language (fr or en): the caller's pages speak the caller's. */
     static String when(Client client, Appointment appointment, String language) {
-        return SpokenDates.at(appointment.start().atZone(ZoneId.of(client.timeZone())).toLocalDateTime(), language);
+        return when(client, appointment.start(), language);
+    }
+
+    /** Any moment (the time an appointment moved from) read the same way, on the client's clocks. */
+    static String when(Client client, Instant moment, String language) {
+        return SpokenDates.at(moment.atZone(ZoneId.of(client.timeZone())).toLocalDateTime(), language);
     }
 
     Wording write(String template, Client client, Appointment appointment, String typeName, Map<String, Object> more) {
+        return write(template, client, appointment, null, typeName, more);
+    }
+
+    /**
+     * The same for an appointment that just moved from {@code movedFrom} (null when it did not): the
+     * templates then say it moved, from the old time to the new one, rather than booked again.
+     */
+    Wording write(String template, Client client, Appointment appointment, Instant movedFrom, String typeName, Map<String, Object> more) {
         Map<String, Object> variables = new HashMap<>(more);
+        variables.put("movedFrom", movedFrom == null ? null : when(client, movedFrom, client.language()));
         variables.put("clientName", client.name());
         // French sentences name the client with its article: "avec le Cabinet…", "Le secrétariat du Cabinet…"
         variables.put("theClient", client.theName());

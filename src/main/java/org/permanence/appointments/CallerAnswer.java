@@ -1,14 +1,20 @@
 package org.permanence.appointments;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.permanence.clients.Client;
 
 /**
  * What a caller's link page shows: the {@code state} of the link and appointment, and when it is
- * known, the appointment, its client and type, and the free slots to move it to (reschedule only).
+ * known, the appointment, its client and type, and the free slots to move it to (reschedule only);
+ * once it moved, {@code movedFrom} is its start before, which the page names with the new one.
  */
-public record CallerAnswer(State state, Appointment appointment, Client client, String typeName, List<Slot> slots) {
+public record CallerAnswer(State state, Appointment appointment, Client client, String typeName, List<Slot> slots, Instant movedFrom) {
+
+    public CallerAnswer(State state, Appointment appointment, Client client, String typeName, List<Slot> slots) {
+        this(state, appointment, client, typeName, slots, null);
+    }
 
     public enum State {
         /** The link may be used: the page asks the caller to go ahead. */
@@ -37,6 +43,6 @@ public record CallerAnswer(State state, Appointment appointment, Client client, 
     }
 
     CallerAnswer as(State other) {
-        return new CallerAnswer(other, appointment, client, typeName, slots);
+        return new CallerAnswer(other, appointment, client, typeName, slots, movedFrom);
     }
 }

@@ -121,7 +121,8 @@ public class CallerAnswers {
         }
         Appointment now = book.find(appointment.id()).orElseThrow();
         log.info("Caller's {} done for appointment {} (client {})", action, appointment.id(), appointment.clientId());
-        return new CallerAnswer(State.DONE, now, page.client(), page.typeName(), List.of());
+        return new CallerAnswer(State.DONE, now, page.client(), page.typeName(), List.of(),
+                action == Action.RESCHEDULE ? appointment.start() : null);
     }
 
     /** The page for a link as checked: refused, or READY with its appointment when that is still booked as the link knew it. */

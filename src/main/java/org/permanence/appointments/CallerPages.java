@@ -55,6 +55,10 @@ class CallerPages {
         response.setStatus(status(answer.state()));
         model.addAttribute("answer", answer);
         model.addAttribute("when", answer.appointment() == null ? null : AppointmentTexts.when(answer.client(), answer.appointment(), language));
+        model.addAttribute("movedFrom", answer.movedFrom() == null ? null : AppointmentTexts.when(answer.client(), answer.movedFrom(), language));
+        // French sentences name the client with its article: "avec le Cabinet du Dr Martin"
+        model.addAttribute("clientInSentence", answer.client() == null ? null
+                : "fr".equals(language) ? answer.client().theName() : answer.client().name());
         model.addAttribute("action", action == null ? "none" : action.path);
         model.addAttribute("token", token);
         model.addAttribute("lang", language);

@@ -10,6 +10,7 @@ public interface CallerReplies {
 
     void cancelled(Appointment appointment);
 
+    /** {@code appointment} as it was before it moved: its start is the old time the mails name. */
     void rescheduled(Appointment appointment);
 
     /** The appointment's process does not (or no longer) wait for the caller's answer. */

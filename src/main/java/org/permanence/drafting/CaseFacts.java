@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.permanence.clients.Client;
+import org.permanence.system.FrenchArticles;
+
 /**
  * What the office knows of the case a mail answers, as the templates name it: {@code caller.name},
  * {@code call.reason}, {@code appointment.at}… Each fact is text as the secretary typed it or the
@@ -12,8 +15,12 @@ import java.util.Map;
 public record CaseFacts(String callerName, String callerEmail, String callerNumber, String callReason, String callNotes,
                         String appointmentType, String appointmentAt, String documentName, String reference) {
 
-    /** Every field a template may name; {@code client.name} and {@code today} come from the client and the clock. */
-    public static final List<String> FIELDS = List.of("client.name", "today", "reference", "caller.name", "caller.email",
+    /**
+     * Every field a template may name; the {@code client.*} ones and {@code today} come from the client
+     * and the clock. {@code client.the} and {@code client.of} carry the French article a sentence needs
+     * ("avec le Cabinet du Dr Martin", "Le secrétariat du Cabinet du Dr Martin").
+     */
+    public static final List<String> FIELDS = List.of("client.name", "client.the", "client.of", "today", "reference", "caller.name", "caller.email",
             "caller.number", "call.reason", "call.notes", "appointment.type", "appointment.at", "document.name");
 
     /** The facts of a process instance, from its variables of the same names ({@code callerName}, {@code reason}…). */
@@ -30,9 +37,11 @@ public record CaseFacts(String callerName, String callerEmail, String callerNumb
     }
 
     /** The template variables, one map per group, so that {@code caller.name} reads like the field list. */
-    Map<String, Object> variables(String clientName, String today) {
+    Map<String, Object> variables(Client client, String today) {
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("client", group("name", clientName));
+        boolean french = "fr".equals(client.language());
+        variables.put("client", group("name", client.name(), "the", french ? client.theName() : client.name(),
+                "of", french ? FrenchArticles.of(client.theName()) : "of " + client.name()));
         variables.put("today", today);
         variables.put("reference", orEmpty(reference));
         variables.put("caller", group("name", callerName, "email", callerEmail, "number", callerNumber));

@@ -89,7 +89,7 @@ public class Drafting {
         Locale locale = Locale.forLanguageTag(client.language());
         String today = LocalDate.now(ZoneId.of(client.timeZone()))
                 .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
-        return new Context(locale, facts.variables(client.name(), today));
+        return new Context(locale, facts.variables(client, today));
     }
 
     private static String oneLine(String text) {

@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.permanence.printing.ArchivalPdf;
 import org.permanence.printing.PageNumbers;
 import org.permanence.printing.PrintFont;
+import org.permanence.system.FrenchArticles;
 
 /**
  * A letter on the client's letterhead, as a French business letter is laid out: logo, name and
@@ -173,7 +174,8 @@ final class LetterPdf {
                 float scale = Math.min(LOGO / image.getWidth(), LOGO / image.getHeight());
                 float width = image.getWidth() * scale;
                 float height = image.getHeight() * scale;
-                String alternative = ("fr".equals(letter.language()) ? "Logo de " : "Logo of ") + letter.clientName();
+                String alternative = "fr".equals(letter.language()) ? "Logo " + FrenchArticles.of(letter.clientInSentence())
+                        : "Logo of " + letter.clientName();
                 pdf.tag(pdf.figure(alternative), current, page, () ->
                         page.drawImage(image, LEFT + (LOGO - width) / 2, bottom + (LOGO - height) / 2, width, height));
                 return;

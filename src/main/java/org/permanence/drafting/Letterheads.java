@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.permanence.clients.Client;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.FieldProblem;
+import org.permanence.system.FrenchArticles;
 import org.permanence.system.InvalidRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class Letterheads {
 
     public Letterhead of(Client client) {
         return row(client.id()).map(Row::letterhead).orElseGet(() -> new Letterhead(List.of(), "",
-                ("fr".equals(client.language()) ? "Le secrétariat de " : "The secretariat of ") + client.name()));
+                "fr".equals(client.language()) ? "Le secrétariat " + FrenchArticles.of(client.theName()) : "The secretariat of " + client.name()));
     }
 
     @Transactional
@@ -79,7 +80,7 @@ public class Letterheads {
     byte[] print(Client client, List<String> recipient, String reference, Draft draft, LocalDate date) {
         Optional<Row> row = row(client.id());
         byte[] logo = row.filter(Row::hasLogo).flatMap(found -> storage.get(logoKey(client.id()))).orElse(null);
-        return LetterPdf.print(new Letter(client.name(), of(client), logo, client.language(), recipient,
+        return LetterPdf.print(new Letter(client.name(), client.theName(), of(client), logo, client.language(), recipient,
                 date, reference, draft.subject(), draft.text()));
     }
 

@@ -25,6 +25,7 @@ import org.permanence.clients.Clients;
 import org.permanence.links.SignedLinks;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.StoredMail;
+import org.permanence.system.SpokenDates;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.util.HtmlUtils;
@@ -132,8 +133,11 @@ class CallerLinksTest {
                 .doesNotContain("value=\"" + booked.start.toInstant() + "\"");
 
         Page done = post(reschedule, later);
+        String before = SpokenDates.at(booked.start.toLocalDateTime(), "fr");
+        String after = SpokenDates.at(booked.start.plusHours(2).toLocalDateTime(), "fr");
         assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(done.body()).contains("Votre rendez-vous est déplacé", "12 h 00");
+        assertThat(HtmlUtils.htmlUnescape(done.body())).contains("Votre rendez-vous du " + before + " est déplacé au " + after + ".",
+                "avec</span> <span>" + booked.practice.theName() + "</span>");
 
         Appointment moved = book.find(booked.appointment.id()).orElseThrow();
         assertThat(moved.start()).isEqualTo(later);
@@ -141,6 +145,14 @@ class CallerLinksTest {
         assertThat(freeStarts(booked)).contains(booked.start.toInstant()).doesNotContain(later);
         Eventually.await("the new confirmation", () -> booked.callersMails(mail).size() == 2);
         StoredMail again = booked.callersMails(mail).get(1);
+        // told as a move, from the old time to the new, not as a second booking
+        assertThat(again.subject()).startsWith("Rendez-vous déplacé au " + after);
+        assertThat(again.text()).contains("du " + before + " est déplacé au " + after + ".").doesNotContain("réservé");
+        Eventually.await("the client's moved event", () -> booked.clientsMails(mail).size() == 2);
+        StoredMail clientsMoved = booked.clientsMails(mail).get(1);
+        assertThat(clientsMoved.subject()).startsWith("Rendez-vous déplacé : Mme Petit, " + after);
+        assertThat(clientsMoved.text()).contains("du " + before + " est déplacé au " + after + " ; l'ancien créneau est de nouveau libre.");
+        assertThat(ConfirmedAppointment.event(ConfirmedAppointment.invitation(clientsMoved)).getSequence().getSequenceNo()).isEqualTo(1);
         VEvent event = ConfirmedAppointment.event(ConfirmedAppointment.invitation(again));
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(booked.appointment.id() + "@permanence");
         assertThat(event.getSequence().getSequenceNo()).isEqualTo(1);

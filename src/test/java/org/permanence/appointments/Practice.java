@@ -41,7 +41,7 @@ final class Practice {
                 List.of(new PhoneLine("+333" + n, "Accueil")), everyDay, List.of(CONSULTATION),
                 new Briefing("Cabinet, bonjour.", "Jamais.", "Personne.", null),
                 new ContactRules("cabinet-" + n + "@example.fr", "cabinet.urgent@example.fr", MessageDelivery.IMMEDIATELY, null, 60, 15, List.of()),
-                List.of(), new BigDecimal("0.80"), null));
+                List.of(), new BigDecimal("0.80"), "le Cabinet " + n));
     }
 
     /** Next week's Monday at this hour in Paris: a working day, well past every minimum notice. */

@@ -86,8 +86,8 @@ class CallerPagesBrowserTest {
         browser.screenshot("caller-reschedule-picked");
         browser.click(By.id("go"), "Choose this time");
 
-        browser.waitUntil("the move", page -> page.findElement(By.id("outcome")).getText().startsWith("Your appointment is moved"));
-        assertThat(browser.driver().findElement(By.id("outcome")).getText()).contains("at 14:00");
+        browser.waitUntil("the move", page -> page.findElement(By.id("outcome")).getText().startsWith("Your appointment on"));
+        assertThat(browser.driver().findElement(By.id("outcome")).getText()).contains("at 10:00 is moved to", "at 14:00");
         assertThat(book.find(booked.appointment.id()).orElseThrow().start()).isEqualTo(later);
         Eventually.await("the new confirmation", () -> booked.callersMails(mail).size() == 2);
     }

@@ -71,6 +71,26 @@ class DraftingTest {
         assertThat(drafting.problems(client, template)).isEmpty();
     }
 
+    @Test
+    void theUsualFrenchAnswerSignsWithTheClientsArticleAndAnEnglishOneWithItsName() {
+        Client martin = named(TestClients.client("martin", "fr", MessageDelivery.IMMEDIATELY, LocalTime.NOON), "le Cabinet du Dr Martin");
+        Client english = named(TestClients.client("martin", "en", MessageDelivery.IMMEDIATELY, LocalTime.NOON), "le Cabinet du Dr Martin");
+        MailTemplate with = new MailTemplate("with", "Avec", Kind.EMAIL, "Sujet", "Rendez-vous avec [(${client.the})].");
+
+        assertThat(drafting.draft(martin, DefaultTemplates.usual("fr").get("answer"), CaseFacts.sample()).text())
+                .contains("\nLe secrétariat du Cabinet du Dr Martin\n");
+        assertThat(drafting.draft(martin, with, CaseFacts.sample()).text()).isEqualTo("Rendez-vous avec le Cabinet du Dr Martin.\n");
+        assertThat(drafting.draft(english, DefaultTemplates.usual("en").get("answer"), CaseFacts.sample()).text())
+                .contains("\nThe secretariat of Cabinet du Dr Martin\n");
+    }
+
+    /** The client "Cabinet du Dr Martin", written {@code inSentence} in French sentences. */
+    private static Client named(Client made, String inSentence) {
+        return new Client(made.id(), "Cabinet du Dr Martin", made.language(), made.timeZone(), made.phoneLines(), made.openingHours(),
+                made.appointmentTypes(), made.briefing(), made.contactRules(), made.documentCategories(), made.classificationThreshold(),
+                inSentence);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"fr", "en"})
     void theUsualTemplatesDraftWithAndWithoutFacts(String language) {

@@ -80,7 +80,7 @@ class LetterPdfTest {
                 .mapToObj(n -> "Paragraphe n° " + n + " : « détail » de la réponse, ligne à ligne, œdème.")
                 .collect(Collectors.joining("\n"));
         Letter letter = letter(body);
-        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), LETTERHEAD, translucentLogo(), "fr", letter.recipient(),
+        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), letter.clientInSentence(), LETTERHEAD, translucentLogo(), "fr", letter.recipient(),
                 letter.date(), letter.reference(), letter.subject(), body));
 
         assertThat(VeraPdf.claimedFlavours(printed)).containsExactly("2a");
@@ -91,7 +91,7 @@ class LetterPdfTest {
             PDStructureElement document = (PDStructureElement) pdf.getDocumentCatalog().getStructureTreeRoot().getKids().get(0);
             List<PDStructureElement> parts = document.getKids().stream().map(PDStructureElement.class::cast).toList();
             assertThat(parts.get(0).getStructureType()).isEqualTo("Figure");
-            assertThat(parts.get(0).getAlternateDescription()).isEqualTo("Logo de Cabinet du Dr Martin");
+            assertThat(parts.get(0).getAlternateDescription()).isEqualTo("Logo du Cabinet du Dr Martin");
             assertThat(parts).extracting(PDStructureElement::getStructureType).containsOnlyOnce("H1").containsOnly("Figure", "H1", "P");
         }
     }
@@ -99,7 +99,7 @@ class LetterPdfTest {
     @Test
     void aCmykJpegLogoIsRedrawnInRgbForPdfA() throws Exception {
         Letter letter = letter(BODY);
-        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), LETTERHEAD, cmykJpegLogo(), "fr", letter.recipient(),
+        byte[] printed = LetterPdf.print(new Letter(letter.clientName(), letter.clientInSentence(), LETTERHEAD, cmykJpegLogo(), "fr", letter.recipient(),
                 letter.date(), letter.reference(), letter.subject(), BODY));
 
         assertThat(VeraPdf.pdfA2aFailures(printed)).as("PDF/A-2a rules veraPDF finds broken").isEmpty();
@@ -173,7 +173,7 @@ class LetterPdfTest {
     }
 
     private static Letter letter(String body) {
-        return new Letter("Cabinet du Dr Martin", LETTERHEAD, null, "fr", List.of("Mme Hélène Lefèvre", "8, allée des Châtaigniers",
+        return new Letter("Cabinet du Dr Martin", "le Cabinet du Dr Martin", LETTERHEAD, null, "fr", List.of("Mme Hélène Lefèvre", "8, allée des Châtaigniers",
                 "67100 Strasbourg"), LocalDate.of(2026, 12, 3), "MAIL-2026-0042", "Votre ordonnance — réponse à votre appel", body);
     }
 }

@@ -1,10 +1,14 @@
 package org.permanence.appointments.engine;
 
+import java.util.Date;
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.permanence.appointments.Appointment;
+import org.permanence.appointments.AppointmentMails;
 import org.permanence.appointments.CallerReplies;
 import org.permanence.system.EngineNode;
 import org.springframework.stereotype.Component;
@@ -42,17 +46,23 @@ class AppointmentConfirmationProcess implements CallerReplies {
 
     @Override
     public void rescheduled(Appointment appointment) {
-        correlate("AppointmentRescheduled", appointment);
+        // the row now holds the new start only: the mails saying "moved from … to …" need the old one
+        correlate("AppointmentRescheduled", appointment, Map.of(AppointmentMails.MOVED_FROM, Date.from(appointment.start())));
     }
 
     private void correlate(String message, Appointment appointment) {
+        correlate(message, appointment, Map.of());
+    }
+
+    private void correlate(String message, Appointment appointment, Map<String, Object> variables) {
         if (appointment.processInstanceId() == null) {
             throw new NotWaiting("Appointment " + appointment.id() + " has no " + PROCESS_KEY + " process to tell", null);
         }
         Authentication signedIn = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {
-            runtime.createMessageCorrelation(message).processInstanceId(appointment.processInstanceId()).correlateWithResult();
+            runtime.createMessageCorrelation(message).processInstanceId(appointment.processInstanceId()).setVariables(variables)
+                    .correlateWithResult();
         } catch (MismatchingMessageCorrelationException notWaiting) {
             throw new NotWaiting("The " + PROCESS_KEY + " process " + appointment.processInstanceId() + " of appointment "
                     + appointment.id() + " does not wait for " + message, notWaiting);
