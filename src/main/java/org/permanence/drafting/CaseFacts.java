@@ -41,7 +41,8 @@ public record CaseFacts(String callerName, String callerEmail, String callerNumb
         Map<String, Object> variables = new LinkedHashMap<>();
         boolean french = "fr".equals(client.language());
         variables.put("client", group("name", client.name(), "the", french ? client.theName() : client.name(),
-                "of", french ? FrenchArticles.of(client.theName()) : "of " + client.name()));
+                // a client still being onboarded may have no name yet: its templates are tried all the same
+                "of", client.theName() == null ? null : french ? FrenchArticles.of(client.theName()) : "of " + client.name()));
         variables.put("today", today);
         variables.put("reference", orEmpty(reference));
         variables.put("caller", group("name", callerName, "email", callerEmail, "number", callerNumber));
