@@ -126,7 +126,8 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, Tes
      */
     <T> T waitUntil(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE)
-                .withMessage(() -> "waited " + PATIENCE.toSeconds() + " s for " + what + " (page: " + driver.getCurrentUrl() + ")")
+                .withMessage(() -> "waited " + PATIENCE.toSeconds() + " s for " + what + " (page: " + driver.getCurrentUrl()
+                        + ", showing: " + visibleText() + ")")
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
@@ -150,6 +151,19 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, Tes
                 return false;
             }
         });
+    }
+
+    /**
+     * What the page shows, shortened: a wait that fails in CI, whose screenshots nobody can open, says in
+     * its message whether she was looking at a login form, an error or an empty list.
+     */
+    private String visibleText() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").trim();
+            return text.length() > 600 ? text.substring(0, 600) + "…" : text;
+        } catch (RuntimeException noPage) {
+            return "(nothing: " + noPage.getClass().getSimpleName() + ")";
+        }
     }
 
     private static void write(Path file, String text) {
