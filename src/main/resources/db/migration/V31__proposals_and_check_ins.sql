@@ -17,3 +17,10 @@ create table client_proposal (
 );
 create index client_proposal_state on client_proposal(state, proposed_at);
 create index client_proposal_by on client_proposal(proposed_by, proposed_at);
+
+-- A nudge to check in on a colleague after her difficult call, once dismissed, is not shown again. Only the call
+-- and when: nobody's dismissals are counted, nor who dismissed.
+create table check_in_dismissal (
+    call_id       varchar(36) primary key references call(id) on delete cascade,
+    dismissed_at  timestamp   not null
+);
