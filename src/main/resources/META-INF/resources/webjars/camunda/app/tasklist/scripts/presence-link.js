@@ -5,10 +5,10 @@
 const LABELS = {
   fr: {title: 'Ma disponibilité', team: 'équipe', available: 'disponibles', AVAILABLE: 'Disponible', FOCUS: 'Concentration',
     BREAK: 'En pause', AWAY: 'Absente', protectedBreak: 'Appel difficile : pause protégée', minutes: 'min',
-    checkIn: (name) => name + ' vient d’avoir un appel difficile : un mot pour elle ?', hide: 'Masquer'},
+    checkIn: (name) => name + ' : appel difficile, un mot ?', hide: 'Masquer'},
   en: {title: 'My availability', team: 'team', available: 'available', AVAILABLE: 'Available', FOCUS: 'Focus',
     BREAK: 'On a break', AWAY: 'Away', protectedBreak: 'Difficult call: protected break', minutes: 'min',
-    checkIn: (name) => name + ' just had a difficult call: a word for her?', hide: 'Dismiss'}
+    checkIn: (name) => name + ': difficult call, a word?', hide: 'Dismiss'}
 };
 const COLOURS = {AVAILABLE: '#2e8b57', FOCUS: '#e0a800', BREAK: '#1f77b4', AWAY: '#888'};
 /** How often the header asks whether a protected break is offered (her last call may just have been difficult), and whether a colleague needs a word. */
