@@ -64,7 +64,7 @@ class CalendarInvitationTest {
         Client client = TestClients.client("ics", "fr", Client.MessageDelivery.IMMEDIATELY, LocalTime.of(18, 0));
         Appointment appointment = new Appointment("appointment-ics-1", client.id(), "consultation", START, START.plusSeconds(1800),
                 new Interval(START, START.plusSeconds(1800)), new Appointment.Caller(callerName, "+33612345678", "jean@example.fr"),
-                AppointmentStatus.BOOKED, null, 0, null, START, START);
+                AppointmentStatus.BOOKED, null, 0, null, START, START, Appointment.Source.OFFICE);
         return new String(CalendarInvitation.of(CalendarInvitation.Kind.REQUEST, CalendarInvitation.Copy.CALLER, appointment,
                 client, typeName, BookingNotes.NONE, "secretariat@example.fr", START), StandardCharsets.UTF_8);
     }
