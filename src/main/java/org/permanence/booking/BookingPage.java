@@ -107,7 +107,7 @@ class BookingPage {
         Page shown = new Page(page.get(), PageWords.language(lang, request, page.get().client().language()), model, request);
         Optional<AppointmentType> chosen = page.get().type(type);
         if (chosen.isEmpty()) {
-            return shown.types(type == null ? null : text(shown.language, "booking.field.type"), response);
+            return type == null ? shown.types(null, 200, response) : shown.types(text(shown.language, "booking.field.type"), 400, response);
         }
         return shown.form(chosen.get(), BookingForm.EMPTY, stamp(clientId), null, Map.of(), response, 200);
     }
@@ -121,11 +121,14 @@ class BookingPage {
         }
         Client client = open.get().client();
         Page page = new Page(open.get(), PageWords.language(form.lang(), request, client.language()), model, request);
+        // every sending counts, whatever it holds
+        Optional<Refusal> attempt = rules.attempt(request.getRemoteAddr(), clientId);
         Optional<AppointmentType> type = open.get().type(form.type());
         if (type.isEmpty()) {
-            return page.types(text(page.language, "booking.field.type"), response);
+            return page.types(text(page.language, attempt.map(Refusal::messageKey).orElse("booking.field.type")),
+                    attempt.map(refused -> refused.status).orElse(400), response);
         }
-        Optional<Refusal> refusal = rules.attempt(request.getRemoteAddr(), clientId)
+        Optional<Refusal> refusal = attempt
                 .or(() -> AbuseRules.honeypot(form.website()))
                 .or(() -> rules.form(links.check(form.f(), AbuseRules.FORM_STAMP), clientId));
         if (refusal.isPresent()) {
@@ -252,8 +255,8 @@ class BookingPage {
             model.addAttribute("fieldErrors", Map.of());
         }
 
-        String types(String problem, HttpServletResponse response) {
-            response.setStatus(problem == null ? 200 : 400);
+        String types(String problem, int status, HttpServletResponse response) {
+            response.setStatus(status);
             model.addAttribute("step", "type");
             model.addAttribute("problem", problem);
             return "booking/page";
