@@ -175,8 +175,11 @@ class BookingPageTest {
 
     @Test
     void aClientWhosePageIsOffAnswers404InFrench() {
-        Client closed = Practice.create(clients);
-        for (String path : List.of("/reserver/" + closed.id(), "/reserver/no-such-client")) {
+        Client never = Practice.create(clients);
+        OpenBookingPage closed = OpenBookingPage.of(clients);
+        assertThat(TestOffice.call("GET", closed.url(), null, null, null).statusCode()).isEqualTo(200);
+        closed.close();
+        for (String path : List.of("/reserver/" + never.id(), "/reserver/" + closed.practice.id(), "/reserver/no-such-client")) {
             HttpResponse<String> answer = TestOffice.post(SharedNode.baseUrl() + path, "application/x-www-form-urlencoded", "type=consultation",
                     "Accept-Language", "en");
             assertThat(answer.statusCode()).as(path).isEqualTo(404);

@@ -36,11 +36,20 @@ public final class OpenBookingPage {
     }
 
     public static OpenBookingPage of(Clients clients) {
-        Client practice = Practice.create(clients);
+        OpenBookingPage page = new OpenBookingPage(Practice.create(clients));
+        page.manage("enabled=on&type=consultation");
+        return page;
+    }
+
+    /** The manager unticks "open": the types stay ticked, the page answers 404. */
+    public void close() {
+        manage("type=consultation");
+    }
+
+    private void manage(String form) {
         HttpResponse<String> saved = TestOffice.post(SharedNode.baseUrl() + "/manage/clients/" + practice.id() + "/booking-page",
-                "application/x-www-form-urlencoded", "enabled=on&type=consultation", "Authorization", basic("nadia"));
+                "application/x-www-form-urlencoded", form, "Authorization", basic("nadia"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
-        return new OpenBookingPage(practice);
     }
 
     public String url() {
