@@ -138,21 +138,9 @@ class BookingPage {
             return page.form(type.get(), form, stamp, text(page.language, refusal.get().messageKey()), Map.of(), response,
                     refusal.get().status);
         }
-        Map<String, String> fieldErrors = new LinkedHashMap<>();
         Instant slot = instant(form.slot());
-        if (slot == null) {
-            fieldErrors.put("slot", text(page.language, "booking.field.slot"));
-        }
-        if (blank(form.name()) || form.name().length() > NAME_LIMIT) {
-            fieldErrors.put("name", text(page.language, "booking.field.name"));
-        }
         Optional<String> number = blank(form.phone()) ? Optional.empty() : PhoneNumbers.e164(form.phone());
-        if (number.isEmpty()) {
-            fieldErrors.put("phone", text(page.language, "booking.field.phone"));
-        }
-        if (blank(form.email()) || form.email().length() > EMAIL_LIMIT || !EMAIL.matcher(form.email().strip()).matches()) {
-            fieldErrors.put("email", text(page.language, "booking.field.email"));
-        }
+        Map<String, String> fieldErrors = fieldErrors(form, slot, number, page.language);
         if (!fieldErrors.isEmpty()) {
             return page.form(type.get(), form, form.f(), text(page.language, "booking.field.problems"), fieldErrors, response, 400);
         }
@@ -181,6 +169,24 @@ class BookingPage {
             return page.booked(booked.appointment(), type.get());
         }
         return page.form(type.get(), form, stamp(clientId), text(page.language, "booking.slot.taken"), Map.of(), response, 409);
+    }
+
+    /** What is missing or wrong in the caller's fields, by field, in her language. */
+    private Map<String, String> fieldErrors(BookingForm form, Instant slot, Optional<String> number, String language) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (slot == null) {
+            errors.put("slot", text(language, "booking.field.slot"));
+        }
+        if (blank(form.name()) || form.name().length() > NAME_LIMIT) {
+            errors.put("name", text(language, "booking.field.name"));
+        }
+        if (number.isEmpty()) {
+            errors.put("phone", text(language, "booking.field.phone"));
+        }
+        if (blank(form.email()) || form.email().length() > EMAIL_LIMIT || !EMAIL.matcher(form.email().strip()).matches()) {
+            errors.put("email", text(language, "booking.field.email"));
+        }
+        return errors;
     }
 
     /** The client and the types callers may book, when its page is on and offers at least one type it still has. */

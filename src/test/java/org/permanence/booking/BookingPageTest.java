@@ -124,6 +124,21 @@ class BookingPageTest {
     }
 
     @Test
+    void missingOrWrongFieldsAreMarkedForScreenReadersAndNothingIsBooked() {
+        OpenBookingPage page = OpenBookingPage.of(clients);
+        Instant ten = Practice.nextMondayAt(10).toInstant();
+
+        HttpResponse<String> refused = page.send(OpenBookingPage.form(ten, "Mme Petit", "abc", "", page.stampShown(links, properties,
+                Duration.ofSeconds(30))));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("role=\"alert\"", "corrigez les champs signalés", "aria-describedby=\"phone-error\"",
+                        "aria-describedby=\"email-error\"", "Indiquez une adresse e-mail valide", "value=\"Mme Petit\"")
+                .doesNotContain("id=\"name-error\"");
+        assertThat(freeStarts(page.practice, ten)).contains(ten);
+    }
+
+    @Test
     void aFormSentTheMomentItWasShownIsRefusedAsTooFast() {
         OpenBookingPage page = OpenBookingPage.of(clients);
         Instant ten = Practice.nextMondayAt(10).toInstant();
