@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.permanence.appointments.Appointment.Caller;
+import org.permanence.appointments.Appointment.Source;
 import org.permanence.clients.Client.AppointmentType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,16 +33,17 @@ public class AppointmentBook {
      * and nothing is kept: of two bookings racing for one slot, exactly one commits.
      */
     @Transactional
-    public Appointment book(String clientId, AppointmentType type, Instant start, Caller caller, String processInstanceId, Instant now) {
+    public Appointment book(String clientId, AppointmentType type, Instant start, Caller caller, String processInstanceId, Source source,
+                            Instant now) {
         String id = UUID.randomUUID().toString();
         Interval occupied = Interval.occupied(start, type);
         jdbc.sql("""
                         insert into appointment (id, client_id, type_code, starts_at, ends_at, occupied_from, occupied_until, caller_name,
-                          caller_number, caller_email, status, process_instance_id, sequence, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                          caller_number, caller_email, status, process_instance_id, sequence, created_at, updated_at, source)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)""")
                 .params(id, clientId, type.code(), utc(start), utc(Availability.end(start, type)), utc(occupied.from()),
                         utc(occupied.until()), caller.name(), caller.number(), caller.email(), AppointmentStatus.BOOKED.name(),
-                        processInstanceId, utc(now), utc(now))
+                        processInstanceId, utc(now), utc(now), source.name())
                 .update();
         lock(clientId, id, occupied);
         return find(clientId, id).orElseThrow();
@@ -99,6 +101,17 @@ public class AppointmentBook {
     public int noShows(String clientId, String callerNumber) {
         return jdbc.sql("select count(*) from appointment where client_id = ? and caller_number = ? and status = ?")
                 .params(clientId, callerNumber, AppointmentStatus.NO_SHOW.name()).query(Integer.class).single();
+    }
+
+    /**
+     * How many of the client's appointments still to come are booked for this e-mail address (any case) or
+     * this phone number (E.164); either may be null.
+     */
+    public int openBookings(String clientId, String email, String number, Instant now) {
+        return jdbc.sql("""
+                        select count(*) from appointment where client_id = ? and status = ? and ends_at > ?
+                          and (lower(caller_email) = lower(?) or caller_number = ?)""")
+                .params(clientId, AppointmentStatus.BOOKED.name(), utc(now), email, number).query(Integer.class).single();
     }
 
     /** An appointment by its id alone: links and the process know no client. */
@@ -167,6 +180,6 @@ public class AppointmentBook {
                 new Caller(rs.getString("caller_name"), rs.getString("caller_number"), rs.getString("caller_email")),
                 AppointmentStatus.valueOf(rs.getString("status")), rs.getString("process_instance_id"), rs.getInt("sequence"),
                 rs.getObject("confirmed_at") == null ? null : instant(rs, "confirmed_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), Source.valueOf(rs.getString("source")));
     }
 }

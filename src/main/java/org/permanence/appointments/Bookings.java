@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.permanence.appointments.Appointment.Caller;
+import org.permanence.appointments.Appointment.Source;
 import org.permanence.appointments.BookingOutcome.Booked;
 import org.permanence.appointments.BookingOutcome.SlotTaken;
 import org.permanence.clients.Client.AppointmentType;
@@ -83,6 +84,11 @@ public class Bookings {
      * once it has its appointment, booking again (a retried step) answers that appointment.
      */
     public BookingOutcome book(Client client, BookingRequest request, String processInstanceId) {
+        return book(client, request, processInstanceId, Source.OFFICE);
+    }
+
+    /** As {@link #book(Client, BookingRequest, String)}, noting who made the appointment. */
+    public BookingOutcome book(Client client, BookingRequest request, String processInstanceId, Source source) {
         if (processInstanceId != null) {
             Optional<Appointment> booked = book.ofProcess(processInstanceId);
             if (booked.isPresent()) {
@@ -101,7 +107,7 @@ public class Bookings {
         }
         try {
             Caller caller = new Caller(request.callerName(), number, blankToNull(request.callerEmail()));
-            return new Booked(book.book(client.id(), type, start, caller, processInstanceId, clock.instant()));
+            return new Booked(book.book(client.id(), type, start, caller, processInstanceId, source, clock.instant()));
         } catch (DuplicateKeyException taken) {
             return new SlotTaken(LocalDateTime.ofInstant(start, ZoneId.of(client.timeZone())));
         }

@@ -165,7 +165,9 @@ final class CalendarInvitation {
         if (notes.reason() != null && !notes.reason().isBlank()) {
             lines.add((french ? "Motif : " : "Reason: ") + PlainText.oneLine(notes.reason()));
         }
-        if (notes.bookedBy() != null) {
+        if (appointment.source() == Appointment.Source.BOOKING_PAGE) {
+            lines.add(french ? "Pris par l'appelant sur la page de réservation" : "Booked by the caller on the booking page");
+        } else if (notes.bookedBy() != null) {
             lines.add((french ? "Pris par : " : "Booked by: ") + PlainText.oneLine(notes.bookedBy()));
         }
         return String.join("\n", lines);

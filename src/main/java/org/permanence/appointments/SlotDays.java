@@ -9,13 +9,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Free slots grouped by day, as the reschedule page lists them: "lundi 7 décembre", then 09:00, 09:15… */
-record SlotDays(String day, List<Choice> choices) {
+public record SlotDays(String day, List<Choice> choices) {
 
     /** One slot to pick: its time on the client's clocks, and the instant the form sends back. */
-    record Choice(String time, String value) {
+    public record Choice(String time, String value) {
     }
 
-    static List<SlotDays> of(List<Slot> slots, String language) {
+    public static List<SlotDays> of(List<Slot> slots, String language) {
         DateTimeFormatter dayFormat = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.forLanguageTag(language));
         Map<LocalDate, List<Choice>> byDay = new LinkedHashMap<>();
         for (Slot slot : slots) {

@@ -34,6 +34,9 @@ final class OfficeAccess {
     /** A signed-in person: the workers' service account talks to the engine REST API, nowhere else. */
     static final AuthorizationManager<RequestAuthorizationContext> PERSON = allOf(authenticated(), not(WORKER));
 
+    /** The clients' public booking pages, the only pages other sites may frame. */
+    static final String BOOKING_PAGES = "/reserver/**";
+
     private static final String[] ENGINE_PREFIXES = {"/engine-rest", "/engine-rest/engine/*"};
     private static final String[] EXTERNAL_TASK_WORK = {"/external-task/fetchAndLock", "/external-task/*/complete",
             "/external-task/*/failure", "/external-task/*/bpmnError", "/external-task/*/extendLock"};
@@ -55,6 +58,8 @@ final class OfficeAccess {
         rules
                 // verified by their own checks: a signed link's token, a provider's signature
                 .requestMatchers(paths(null, "/", "/error", "/rdv/**", "/depot", "/links/**", "/webhooks/**")).permitAll()
+                // the clients' booking pages: open to all, guarded by their own abuse rules (booking.AbuseRules)
+                .requestMatchers(paths(null, BOOKING_PAGES)).permitAll()
                 // the pages' code and looks (no data)
                 .requestMatchers(paths(null, "/webjars/**", "/*.css", "/*.js", "/favicon.ico")).permitAll()
                 // the status for load balancers; details only to those who watch the office

@@ -17,6 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -26,7 +27,13 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,6 +55,11 @@ class OfficeSecurity {
     /** Our pages load their code, styles and Chart.js from here only, and are never framed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The clients' booking pages, which their own websites embed (an iframe): the same policy, but any site
+     * may frame them. Only these pages: everything else stays unframeable.
+     */
+    static final String FRAMEABLE_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
 
     @Bean
     HttpFirewall firewall() {
@@ -92,6 +104,8 @@ class OfficeSecurity {
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setHeaderName(CSRF_HEADER);
         tokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Strict"));
+        RequestMatcher frameable = OfficeAccess.path(OfficeAccess.BOOKING_PAGES);
+        RequestMatcher notFrameable = new NegatedRequestMatcher(frameable);
         stateless(http)
                 .authorizeHttpRequests(OfficeAccess::office)
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers))
@@ -101,7 +115,14 @@ class OfficeSecurity {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(new BrowserSessionChanges(links.publicBaseUrl())))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // X-Frame-Options and the policy's frame-ancestors say the same; both give way on the booking pages only
+                        .frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notFrameable,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(notFrameable,
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(frameable,
+                                new ContentSecurityPolicyHeaderWriter(FRAMEABLE_CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(new TasklistSession(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookie(), TasklistSession.class)

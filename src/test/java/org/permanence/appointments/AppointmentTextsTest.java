@@ -81,6 +81,7 @@ class AppointmentTextsTest {
     private static Appointment appointment(Instant start) {
         Instant end = start.plusSeconds(1800);
         return new Appointment("appointment-moved-1", "martin", "consultation", start, end, new Interval(start, end),
-                new Appointment.Caller("Mme  Petit", "06 12 34 56 78", "petit@example.fr"), AppointmentStatus.BOOKED, null, 1, null, start, start);
+                new Appointment.Caller("Mme  Petit", "06 12 34 56 78", "petit@example.fr"), AppointmentStatus.BOOKED, null, 1, null, start, start,
+                Appointment.Source.OFFICE);
     }
 }

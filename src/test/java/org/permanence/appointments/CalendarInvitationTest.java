@@ -60,12 +60,30 @@ class CalendarInvitationTest {
         assertThat(event.getProperty(Property.ATTENDEE).orElseThrow().getParameter("CN").orElseThrow().getValue()).isEqualTo(name);
     }
 
+    @Test
+    void theClientsEntryOfAnAppointmentTheCallerBookedOnTheBookingPageSaysSo() throws Exception {
+        String booked = invitation("Jean Dupont", "Consultation", Appointment.Source.BOOKING_PAGE, CalendarInvitation.Copy.CLIENT);
+        String byOffice = invitation("Jean Dupont", "Consultation", Appointment.Source.OFFICE, CalendarInvitation.Copy.CLIENT);
+
+        assertThat(description(booked)).contains("Pris par l'appelant sur la page de réservation");
+        assertThat(description(byOffice)).doesNotContain("page de réservation");
+    }
+
+    private static String description(String ics) throws Exception {
+        VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
+        return event.getProperty(Property.DESCRIPTION).orElseThrow().getValue();
+    }
+
     private static String invitation(String callerName, String typeName) {
+        return invitation(callerName, typeName, Appointment.Source.OFFICE, CalendarInvitation.Copy.CALLER);
+    }
+
+    private static String invitation(String callerName, String typeName, Appointment.Source source, CalendarInvitation.Copy copy) {
         Client client = TestClients.client("ics", "fr", Client.MessageDelivery.IMMEDIATELY, LocalTime.of(18, 0));
         Appointment appointment = new Appointment("appointment-ics-1", client.id(), "consultation", START, START.plusSeconds(1800),
                 new Interval(START, START.plusSeconds(1800)), new Appointment.Caller(callerName, "+33612345678", "jean@example.fr"),
-                AppointmentStatus.BOOKED, null, 0, null, START, START);
-        return new String(CalendarInvitation.of(CalendarInvitation.Kind.REQUEST, CalendarInvitation.Copy.CALLER, appointment,
+                AppointmentStatus.BOOKED, null, 0, null, START, START, source);
+        return new String(CalendarInvitation.of(CalendarInvitation.Kind.REQUEST, copy, appointment,
                 client, typeName, BookingNotes.NONE, "secretariat@example.fr", START), StandardCharsets.UTF_8);
     }
 }

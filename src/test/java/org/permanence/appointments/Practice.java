@@ -24,16 +24,16 @@ import org.permanence.clients.Clients;
  * A practice of its own for each test, open every day 08:00–20:00 in Paris, so that bookings of one
  * test never meet another's, on a database kept between runs too.
  */
-final class Practice {
+public final class Practice {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** 30 minutes, 10 to tidy up after, booked at least an hour ahead. */
-    static final AppointmentType CONSULTATION = new AppointmentType("consultation", "Consultation", 30, 0, 10, 60);
+    public static final AppointmentType CONSULTATION = new AppointmentType("consultation", "Consultation", 30, 0, 10, 60);
 
     private Practice() {
     }
 
-    static Client create(Clients clients) {
+    public static Client create(Clients clients) {
         long n = ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L);
         List<OpeningHours> everyDay = Arrays.stream(DayOfWeek.values())
                 .map(day -> new OpeningHours(day, LocalTime.of(8, 0), LocalTime.of(20, 0))).toList();
@@ -45,7 +45,7 @@ final class Practice {
     }
 
     /** Next week's Monday at this hour in Paris: a working day, well past every minimum notice. */
-    static OffsetDateTime nextMondayAt(int hour) {
+    public static OffsetDateTime nextMondayAt(int hour) {
         return LocalDate.now(PARIS).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atTime(hour, 0).atZone(PARIS)
                 .toOffsetDateTime();
     }

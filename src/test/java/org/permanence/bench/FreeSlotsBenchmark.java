@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.TestOffice;
 import org.permanence.appointments.Appointment.Caller;
+import org.permanence.appointments.Appointment.Source;
 import org.permanence.appointments.AppointmentBook;
 import org.permanence.appointments.Bookings;
 import org.permanence.appointments.FreeSlots;
@@ -72,7 +73,7 @@ class FreeSlotsBenchmark {
         for (int i = 0; i < bookingCount; i++) {
             LocalDate day = first.plusDays(i / PER_DAY);
             book.book(practice.id(), CONSULTATION, day.atTime(LocalTime.of(8, 0).plusMinutes(90L * (i % PER_DAY))).atZone(PARIS).toInstant(),
-                    new Caller("Patient " + i, "+336" + String.format("%08d", i), null), null, Instant.now());
+                    new Caller("Patient " + i, "+336" + String.format("%08d", i), null), null, Source.OFFICE, Instant.now());
         }
         System.out.printf("bench set-up: %d bookings written in %d ms%n", bookingCount, (System.nanoTime() - setUp) / 1_000_000);
 
