@@ -64,30 +64,32 @@ class OfficeSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity, ProviderSignIn signIn) throws Exception {
         stateless(http.securityMatcher(OfficeAccess.path("/engine-rest/**")))
                 .authorizeHttpRequests(OfficeAccess::engineRest)
                 .httpBasic(basic -> basic.realmName("Permanence"))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineAuthenticationForRequest(identity), AuthorizationFilter.class);
+        signIn.engineRest(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebappsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebappsChain(HttpSecurity http, ProviderSignIn signIn) throws Exception {
         // Tasklist, Cockpit and Admin sign people in, protect their forms and set their headers themselves
         stateless(http.securityMatcher(OfficeAccess.path("/camunda/**")))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable);
+        signIn.webapps(http);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain officeChain(HttpSecurity http, IdentityService identity, LinkProperties links) throws Exception {
-        SignInAnswers answers = new SignInAnswers(links);
+    SecurityFilterChain officeChain(HttpSecurity http, IdentityService identity, LinkProperties links, ProviderSignIn signIn) throws Exception {
+        SignInAnswers answers = new SignInAnswers(signIn);
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setHeaderName(CSRF_HEADER);
@@ -106,6 +108,7 @@ class OfficeSecurity {
                 .addFilterAfter(new TasklistSession(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookie(), TasklistSession.class)
                 .addFilterAfter(new EngineAuthenticationForRequest(identity), AuthorizationFilter.class);
+        signIn.office(http);
         return http.build();
     }
 
