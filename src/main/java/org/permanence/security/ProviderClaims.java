@@ -30,17 +30,11 @@ final class ProviderClaims {
     }
 
     Optional<SignedInUser> person(Map<String, Object> claims) {
-        Object name = claims.get(provider.userIdClaim());
-        if (name == null) {
-            name = claims.get("sub");
-        }
-        if (name == null || name.toString().isBlank()) {
+        Optional<String> named = id(claims);
+        if (named.isEmpty()) {
             return Optional.empty();
         }
-        String id = NOT_IN_AN_ID.matcher(name.toString().trim()).replaceAll("-");
-        if (!Character.isLetterOrDigit(id.charAt(0)) || id.equals(serviceAccount)) {
-            return Optional.empty();
-        }
+        String id = named.get();
         List<String> theirGroups = values(claims.get(provider.groupsClaim()));
         List<String> groups = new ArrayList<>();
         if (theirGroups.contains(provider.secretariesGroup())) {
@@ -57,6 +51,19 @@ final class ProviderClaims {
                 .map(value -> value.substring(provider.clientsPrefix().length()))
                 .distinct().toList();
         return Optional.of(new SignedInUser(id, List.copyOf(groups), clients));
+    }
+
+    /** The engine user the claims name, whatever her groups; never the workers' service account. */
+    Optional<String> id(Map<String, Object> claims) {
+        Object name = claims.get(provider.userIdClaim());
+        if (name == null) {
+            name = claims.get("sub");
+        }
+        if (name == null || name.toString().isBlank()) {
+            return Optional.empty();
+        }
+        String id = NOT_IN_AN_ID.matcher(name.toString().trim()).replaceAll("-");
+        return Character.isLetterOrDigit(id.charAt(0)) && !id.equals(serviceAccount) ? Optional.of(id) : Optional.empty();
     }
 
     /** A claim holds a list (Keycloak, Entra ID), or one value, or values separated by spaces or commas. */

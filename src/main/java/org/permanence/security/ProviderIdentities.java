@@ -76,6 +76,16 @@ final class ProviderIdentities {
         return new SignedInUser(id, List.copyOf(groups), tenants);
     }
 
+    /**
+     * The provider no longer makes her a secretary or manager: she leaves those groups and every client
+     * here too, so the office stops giving her calls, not only her session.
+     */
+    synchronized void withdraw(String id) {
+        if (identity.createUserQuery().userId(id).count() == 1) {
+            follow(new SignedInUser(id, List.of(), List.of()), Map.of());
+        }
+    }
+
     private static String text(Object claim, String otherwise) {
         return claim instanceof String value && !value.isBlank() ? value : otherwise;
     }

@@ -110,7 +110,7 @@ class ProviderSignIn {
         this.registration = new ProviderRegistration(provider, links);
     }
 
-    /** Where a browser that is not signed in goes: the provider, back to the page she asked for; else Tasklist's login. */
+    /** Where a browser not signed in goes: the provider (then back to the page she asked for), else Tasklist's login. */
     String signInPage(HttpServletRequest request, HttpServletResponse response) {
         if (!provider.enabled()) {
             return links.at(TASKLIST);
@@ -151,7 +151,15 @@ class ProviderSignIn {
                         .addLogoutHandler((request, response, authentication) -> ProviderSession.of(request)
                                 .ifPresent(session -> request.setAttribute(ID_TOKEN_HINT, session.idToken())))
                         .logoutSuccessHandler((request, response, authentication) -> response.sendRedirect(signedOut(request))))
+                // our pages' forms may lead to the provider: signing out goes on to its end_session_endpoint
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        OfficeSecurity.CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + providerOrigin()))))
                 .addFilterBefore(new Recheck(), TasklistSession.class);
+    }
+
+    private String providerOrigin() {
+        URI issuer = provider.issuerUri();
+        return issuer.getScheme() + "://" + issuer.getRawAuthority();
     }
 
     private void bearer(OAuth2ResourceServerConfigurer<HttpSecurity> server) {
@@ -240,7 +248,11 @@ class ProviderSignIn {
     private static void endSession(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.invalidate();
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // another request of the same browser ended it first
+            }
         }
     }
 
@@ -273,8 +285,15 @@ class ProviderSignIn {
                         : userInfo.loadUser(new OAuth2UserRequest(client, access)).getAttributes();
                 Optional<SignedInUser> person = claims.person(told);
                 String here = TasklistSession.of(request).map(SignedInUser::id).orElse(null);
+                if (here == null) {
+                    // another request of her browser ended the session meanwhile
+                    return false;
+                }
                 if (person.isEmpty() || !person.get().id().equals(here)) {
                     LOG.info("Session of {} ended: the provider no longer makes her a secretary or manager", here);
+                    if (claims.id(told).filter(here::equals).isPresent()) {
+                        identities.withdraw(here);
+                    }
                     return false;
                 }
                 SignedInUser user = identities.follow(person.get(), told);

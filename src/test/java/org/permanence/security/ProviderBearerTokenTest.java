@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,38 @@ class ProviderBearerTokenTest {
         assertThat(get("/engine-rest/engine", basic("permanence-worker", "wrong")).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The provider's table of docs/security.md, walked as anonymous, a local account (HTTP Basic), an API
+     * client's bearer token (a secretary of cabinet-martin) and the workers' account. {@code provider}: a
+     * redirect to the provider; {@code sign-in}: a redirect to the office's sign-in there.
+     */
+    @Test
+    void everyoneGetsWhatTheProvidersAccessTableSays() throws Exception {
+        Map<String, String> walkers = Map.of("Anonymous", "",
+                "Local account", basic("claire", TestOffice.DEMO_PASSWORD),
+                "Bearer token", "Bearer " + clientCredentials(TestProvider.REPORTS),
+                "Worker account", basic("permanence-worker", TestOffice.WORKER_PASSWORD));
+        List<AccessTableTest.Row> rows = AccessTableTest.table("oidc-access-table");
+        assertThat(rows).as("rows of the provider's access table").isNotEmpty();
+        SoftAssertions softly = new SoftAssertions();
+        for (AccessTableTest.Row row : rows) {
+            assertThat(row.expected().keySet()).containsExactlyInAnyOrderElementsOf(walkers.keySet());
+            row.expected().forEach((column, expected) -> {
+                HttpResponse<String> answer = call(row.method(), row.path(), walkers.get(column), row.body());
+                String location = answer.headers().firstValue("Location").orElse("");
+                String who = row.method() + " " + row.path() + " as " + column + ": " + answer.statusCode() + " " + location;
+                switch (expected) {
+                    case "provider" -> softly.assertThat(answer.statusCode() == 302 && location.startsWith(office.provider().issuer() + "/"))
+                            .as(who).isTrue();
+                    case "sign-in" -> softly.assertThat(answer.statusCode() == 302
+                            && location.equals(office.baseUrl() + "/oauth2/authorization/office")).as(who).isTrue();
+                    default -> softly.assertThat(answer.statusCode()).as(who).isEqualTo(Integer.parseInt(expected));
+                }
+            });
+        }
+        softly.assertAll();
+    }
+
     private static String clientCredentials(String client) throws Exception {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(office.provider().issuer() + "/oauth2/token"))
                 .header("Authorization", basic(client, client + TestProvider.API_SECRET))
@@ -110,9 +143,20 @@ class ProviderBearerTokenTest {
     }
 
     private static HttpResponse<String> get(String path, String authorization) {
+        return call("GET", path, authorization, null);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String authorization, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(office.baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (!authorization.isEmpty()) {
+            request.header("Authorization", authorization);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(office.baseUrl() + path)).header("Authorization", authorization).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -165,7 +165,8 @@ public final class TestProvider implements AutoCloseable {
         @Bean
         @Order(2)
         SecurityFilterChain signInForm(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+            // its error page shows the error, rather than sending the browser to sign in
+            return http.authorizeHttpRequests(rules -> rules.requestMatchers("/error").permitAll().anyRequest().authenticated())
                     .formLogin(Customizer.withDefaults())
                     .build();
         }
@@ -200,7 +201,7 @@ public final class TestProvider implements AutoCloseable {
                     .build();
         }
 
-        /** Every token names the person and carries her groups as they are now; API clients act as a secretary of cabinet-martin. */
+        /** Every token names the person and carries her groups as they are now; API clients: a secretary of cabinet-martin. */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> groups(TestProvider provider) {
             return context -> {
