@@ -34,7 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stateless, no cookies so no CSRF), Camunda's web applications (their own login, CSRF and headers), and
  * everything else — the office's API and pages (Tasklist session or HTTP Basic, CSRF token for
  * session changes, CSP), the public signed-link pages and webhooks, the actuator. Access rules:
- * {@link OfficeAccess}. Every chain runs the request as the signed-in person in the engine.
+ * {@link OfficeAccess}. Every chain runs the request as the signed-in person in the engine. With the
+ * office's OpenID Connect provider configured, {@link ProviderSignIn} adds its sign-in, its bearer tokens
+ * and the re-check of browser sessions to these chains.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity

@@ -38,6 +38,14 @@ final class ProviderSession implements Serializable {
         session.setAttribute(KEY, this);
     }
 
+    /** She signed out of the webapps (Camunda's own "Log out"): nothing is left to check for this session. */
+    static void forget(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(KEY);
+        }
+    }
+
     synchronized boolean due(Instant now, Duration recheckEvery) {
         return !now.isBefore(checkedAt.plus(recheckEvery));
     }

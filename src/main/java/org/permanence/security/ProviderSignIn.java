@@ -316,7 +316,9 @@ class ProviderSignIn {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Optional<ProviderSession> signedIn = ProviderSession.of(request);
-            if (signedIn.isPresent() && !stillWelcome(request, signedIn.get())) {
+            if (signedIn.isPresent() && TasklistSession.of(request).isEmpty()) {
+                ProviderSession.forget(request);
+            } else if (signedIn.isPresent() && !stillWelcome(request, signedIn.get())) {
                 endSession(request);
             }
             chain.doFilter(request, response);

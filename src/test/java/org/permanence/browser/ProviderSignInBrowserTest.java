@@ -54,8 +54,10 @@ class ProviderSignInBrowserTest {
     /** Each test signs in afresh: no session here or at the provider (one host, so one cookie jar for both). */
     @BeforeEach
     void signedOutEverywhere() {
-        browser.driver().get(office.baseUrl() + "/");
+        // a file of the office's (no redirect to sign in, which would start a session), then no cookie at all
+        browser.driver().get(office.baseUrl() + "/permanence.css");
         browser.driver().manage().deleteAllCookies();
+        assertThat(browser.driver().manage().getCookies()).isEmpty();
         office.provider().setGroups("claire", List.of(TestProvider.SECRETARIES, "client:" + GP));
     }
 
