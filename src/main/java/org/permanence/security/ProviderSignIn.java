@@ -93,6 +93,8 @@ class ProviderSignIn {
     private final ProviderClaims claims;
     private final ProviderIdentities identities;
     private final ProviderRegistration registration;
+    /** One for both chains that take bearer tokens; null while the provider is off. */
+    private final JwtDecoder bearerTokens;
     private final HttpSessionOAuth2AuthorizedClientRepository authorizedClients = new HttpSessionOAuth2AuthorizedClientRepository();
     private final RequestCache pages = new HttpSessionRequestCache();
     private final RestClientRefreshTokenTokenResponseClient refresher = new RestClientRefreshTokenTokenResponseClient();
@@ -108,6 +110,7 @@ class ProviderSignIn {
         this.claims = new ProviderClaims(provider, people.workerUser());
         this.identities = new ProviderIdentities(engine.getIdentityService());
         this.registration = new ProviderRegistration(provider, links);
+        this.bearerTokens = provider.enabled() ? bearerDecoder() : null;
     }
 
     /** Where a browser not signed in goes: the provider (then back to the page she asked for), else Tasklist's login. */
@@ -163,7 +166,7 @@ class ProviderSignIn {
     }
 
     private void bearer(OAuth2ResourceServerConfigurer<HttpSecurity> server) {
-        server.jwt(jwt -> jwt.decoder(bearerDecoder()).jwtAuthenticationConverter(this::bearerUser));
+        server.jwt(jwt -> jwt.decoder(bearerTokens).jwtAuthenticationConverter(this::bearerUser));
     }
 
     /** Read from the issuer's discovery document at the first token, like the registration. */
