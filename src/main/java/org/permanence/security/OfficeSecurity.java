@@ -41,7 +41,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stateless, no cookies so no CSRF), Camunda's web applications (their own login, CSRF and headers), and
  * everything else — the office's API and pages (Tasklist session or HTTP Basic, CSRF token for
  * session changes, CSP), the public signed-link pages and webhooks, the actuator. Access rules:
- * {@link OfficeAccess}. Every chain runs the request as the signed-in person in the engine.
+ * {@link OfficeAccess}. Every chain runs the request as the signed-in person in the engine. With the
+ * office's OpenID Connect provider configured, {@link ProviderSignIn} adds its sign-in, its bearer tokens
+ * and the re-check of browser sessions to these chains.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -76,30 +78,32 @@ class OfficeSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain engineRestChain(HttpSecurity http, IdentityService identity, ProviderSignIn signIn) throws Exception {
         stateless(http.securityMatcher(OfficeAccess.path("/engine-rest/**")))
                 .authorizeHttpRequests(OfficeAccess::engineRest)
                 .httpBasic(basic -> basic.realmName("Permanence"))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new EngineAuthenticationForRequest(identity), AuthorizationFilter.class);
+        signIn.engineRest(http);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebappsChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebappsChain(HttpSecurity http, ProviderSignIn signIn) throws Exception {
         // Tasklist, Cockpit and Admin sign people in, protect their forms and set their headers themselves
         stateless(http.securityMatcher(OfficeAccess.path("/camunda/**")))
                 .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable);
+        signIn.webapps(http);
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain officeChain(HttpSecurity http, IdentityService identity, LinkProperties links) throws Exception {
-        SignInAnswers answers = new SignInAnswers(links);
+    SecurityFilterChain officeChain(HttpSecurity http, IdentityService identity, LinkProperties links, ProviderSignIn signIn) throws Exception {
+        SignInAnswers answers = new SignInAnswers(signIn);
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setHeaderName(CSRF_HEADER);
@@ -127,6 +131,7 @@ class OfficeSecurity {
                 .addFilterAfter(new TasklistSession(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookie(), TasklistSession.class)
                 .addFilterAfter(new EngineAuthenticationForRequest(identity), AuthorizationFilter.class);
+        signIn.office(http);
         return http.build();
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.permanence.links.LinkProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,15 +13,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * What someone not signed in, or not allowed, is answered on the office's own paths: the API answers
- * with a problem (401 asking for HTTP Basic, or 403); a page sends her to the Tasklist login at the
- * office's configured public address, never at whatever the request's {@code Host} said.
+ * with a problem (401 asking for HTTP Basic, or 403); a page sends her to sign in — at Tasklist's login,
+ * or the office's OpenID Connect provider when there is one — at the office's configured public address,
+ * never at whatever the request's {@code Host} said.
  */
 class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final LinkProperties links;
+    private final ProviderSignIn signIn;
 
-    SignInAnswers(LinkProperties links) {
-        this.links = links;
+    SignInAnswers(ProviderSignIn signIn) {
+        this.signIn = signIn;
     }
 
     @Override
@@ -32,7 +32,7 @@ class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Sign in to Tasklist first, or send HTTP Basic credentials of a Permanence user.");
         } else {
-            response.sendRedirect(links.at("/camunda/app/tasklist/default/"));
+            response.sendRedirect(signIn.signInPage(request, response));
         }
     }
 

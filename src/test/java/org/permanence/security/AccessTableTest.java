@@ -76,8 +76,15 @@ class AccessTableTest {
 
     /** The rows between the access-table markers: method, path, body, then one expected status per column. */
     static List<Row> table() throws Exception {
+        List<Row> rows = table("access-table");
+        rows.forEach(row -> assertThat(row.expected().keySet()).as("columns of the access table").containsExactlyElementsOf(WALKERS.keySet()));
+        return rows;
+    }
+
+    /** The rows of the table between {@code <!-- name: begin -->} and {@code <!-- name: end -->}. */
+    static List<Row> table(String name) throws Exception {
         String text = Files.readString(DOCUMENT);
-        String table = text.substring(text.indexOf("<!-- access-table: begin -->"), text.indexOf("<!-- access-table: end -->"));
+        String table = text.substring(text.indexOf("<!-- " + name + ": begin -->"), text.indexOf("<!-- " + name + ": end -->"));
         List<String> lines = table.lines().filter(line -> line.startsWith("|")).toList();
         List<String> titles = cells(lines.get(0));
         List<Row> rows = new ArrayList<>();
@@ -87,7 +94,6 @@ class AccessTableTest {
             for (int i = 3; i < titles.size(); i++) {
                 expected.put(titles.get(i), cells.get(i));
             }
-            assertThat(expected.keySet()).as("columns of the access table").containsExactlyElementsOf(WALKERS.keySet());
             rows.add(new Row(cells.get(0), cells.get(1), cells.get(2).isEmpty() ? null : cells.get(2), expected));
         }
         return rows;
