@@ -14,7 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * What someone not signed in, or not allowed, is answered on the office's own paths: the API answers
- * with a problem (401 asking for HTTP Basic, or 403); a page sends her to the Tasklist login at the
+ * with a problem (401 asking for HTTP Basic, or 403); a page sends her to the Tasklist login (the client portal's
+ * pages: to the portal's own sign-in) at the
  * office's configured public address, never at whatever the request's {@code Host} said.
  */
 class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -31,6 +32,8 @@ class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Permanence\"");
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Sign in to Tasklist first, or send HTTP Basic credentials of a Permanence user.");
+        } else if (portal(request)) {
+            response.sendRedirect(links.at(PortalSignIn.PATH));
         } else {
             response.sendRedirect(links.at("/camunda/app/tasklist/default/"));
         }
@@ -44,6 +47,10 @@ class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Your account may not open this page");
         }
+    }
+
+    private static boolean portal(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/portail");
     }
 
     private static boolean api(HttpServletRequest request) {

@@ -11,9 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.appointments.AppointmentBook;
+import org.permanence.clients.ClientAbsences;
 import org.permanence.clients.ClientRepository;
 import org.permanence.system.WritesVariables;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 @OfficeIntegrationTest
 class CallerIdentificationTest {
@@ -29,8 +31,14 @@ class CallerIdentificationTest {
     @Autowired
     AppointmentBook appointments;
 
+    @Autowired
+    ClientAbsences absences;
+
+    @Autowired
+    MessageSource texts;
+
     private CallerIdentification identification() {
-        return new CallerIdentification(clients, calls, appointments, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new CallerIdentification(clients, calls, appointments, absences, texts, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -1,0 +1,151 @@
+package org.permanence.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.permanence.calls.CallRecords;
+import org.permanence.clients.Client;
+import org.permanence.clients.ClientAbsence;
+import org.permanence.clients.ClientAbsences;
+import org.permanence.clients.ClientRepository;
+import org.permanence.clients.PhoneNumbers;
+import org.permanence.people.SignedInUser;
+import org.permanence.system.EngineNode;
+import org.permanence.system.PageWords;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The client portal (docs/clients.md): one of a client's people reads its messages (the calls the secretaries
+ * handled), searches them, marks them dealt with, and says when the client cannot be reached. Always its own client
+ * only: the one tenant its account belongs to, the same tenant that keeps a secretary to the clients she serves; an
+ * item of another client is answered 404 as one that does not exist. French or English, as the browser asks.
+ */
+@Controller
+@EngineNode
+class PortalPage {
+
+    /** Messages shown at once: the newest; a search finds older ones. */
+    static final int MESSAGES = 50;
+    /** Longest absence one may set: beyond that, the office's managers change the client's briefing. */
+    static final Duration LONGEST_ABSENCE = Duration.ofDays(31);
+
+    private final ClientRepository clients;
+    private final CallRecords calls;
+    private final ClientAbsences absences;
+    private final MessageSource texts;
+    private final Clock clock;
+
+    @Autowired
+    PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, MessageSource texts) {
+        this(clients, calls, absences, texts, Clock.systemUTC());
+    }
+
+    PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, MessageSource texts, Clock clock) {
+        this.clients = clients;
+        this.calls = calls;
+        this.absences = absences;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portail")
+    String show(SignedInUser user, @RequestParam(required = false) String q, HttpServletRequest request, Model model) {
+        Client client = clientOf(user);
+        Locale language = PageWords.speak(request, PageWords.language(null, request, client.language()));
+        model.addAttribute("lang", language.getLanguage());
+        model.addAttribute("zone", client.timeZone());
+        model.addAttribute("user", user);
+        model.addAttribute("client", client);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("messages", calls.messagesOf(client.id(), q, MESSAGES));
+        Optional<ClientAbsence> absence = absences.at(client.id(), clock.instant());
+        model.addAttribute("absence", absence.orElse(null));
+        model.addAttribute("urgentTo", absence.map(ClientAbsence::urgentTo).map(PhoneNumbers::readable).orElse(null));
+        return "portal/page";
+    }
+
+    @PostMapping("/portail/messages/{callId}/traite")
+    String markHandled(SignedInUser user, @PathVariable String callId) {
+        Client client = clientOf(user);
+        if (!calls.markHandledByClient(client.id(), callId, user.id(), clock.instant())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message");
+        }
+        return "redirect:/portail";
+    }
+
+    /**
+     * The client is away until {@code until} (the date and time as the page's field sends it, in the client's time
+     * zone); {@code message} is what the secretaries read, {@code urgentTo} where urgent calls go meanwhile.
+     */
+    @PostMapping("/portail/absence")
+    String setAbsence(SignedInUser user, @RequestParam(defaultValue = "") String message, @RequestParam(defaultValue = "") String until,
+                      @RequestParam(defaultValue = "") String urgentTo, HttpServletRequest request, RedirectAttributes redirect) {
+        Client client = clientOf(user);
+        Locale language = Locale.forLanguageTag(PageWords.language(null, request, client.language()));
+        Instant now = clock.instant();
+        List<String> problems = new ArrayList<>();
+        String said = message.strip();
+        if (said.isEmpty() || said.length() > ClientAbsence.MAX_MESSAGE) {
+            problems.add("portal.absence.message-needed");
+        }
+        Instant ends = endOf(until, ZoneId.of(client.timeZone()));
+        if (ends == null || !ends.isAfter(now) || ends.isAfter(now.plus(LONGEST_ABSENCE))) {
+            problems.add("portal.absence.until-needed");
+        }
+        Optional<String> forward = PhoneNumbers.e164(urgentTo);
+        if (!urgentTo.isBlank() && forward.isEmpty()) {
+            problems.add("portal.absence.number-unreadable");
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("problems", problems.stream().map(code -> texts.getMessage(code, null, language)).toList());
+            return "redirect:/portail";
+        }
+        absences.set(new ClientAbsence(client.id(), said, forward.orElse(null), ends, user.id(), now));
+        return "redirect:/portail";
+    }
+
+    @PostMapping("/portail/absence/fin")
+    String endAbsence(SignedInUser user) {
+        absences.end(clientOf(user).id());
+        return "redirect:/portail";
+    }
+
+    /**
+     * The one client this person belongs to. An account of no client, or of several (made by hand in Camunda Admin),
+     * gets nothing: the portal never guesses which client someone speaks for.
+     */
+    private Client clientOf(SignedInUser user) {
+        if (user.clients().size() != 1) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This account belongs to no single client");
+        }
+        return clients.findById(user.clients().get(0))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN, "This account's client is gone"));
+    }
+
+    private static Instant endOf(String until, ZoneId zone) {
+        try {
+            return LocalDateTime.parse(until).atZone(zone).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+}
