@@ -40,6 +40,15 @@ class ClientAccountsPage {
         this.texts = texts;
     }
 
+    /** Which client's accounts: the way in from the managers' menu. */
+    @GetMapping("/manage/accounts")
+    String clients(SignedInUser user, Model model) {
+        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("user", user);
+        model.addAttribute("clients", clients.findAll());
+        return "portal/account-clients";
+    }
+
     @GetMapping("/manage/clients/{clientId}/accounts")
     String show(SignedInUser user, @PathVariable String clientId, Model model) {
         Client client = client(clientId);
