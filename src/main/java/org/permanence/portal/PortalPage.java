@@ -1,5 +1,6 @@
 package org.permanence.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,18 +13,24 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.permanence.appointments.AppointmentBook;
 import org.permanence.calls.CallRecords;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientAbsence;
 import org.permanence.clients.ClientAbsences;
 import org.permanence.clients.ClientRepository;
 import org.permanence.clients.PhoneNumbers;
+import org.permanence.drafting.engine.DraftAnswers;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.PageWords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The client portal (docs/clients.md): one of a client's people reads its messages (the calls the secretaries
- * handled), searches them, marks them dealt with, and says when the client cannot be reached. Always its own client
+ * handled), searches them, marks them dealt with, says when the client cannot be reached, sees its appointments of
+ * the coming days, downloads its filed documents and sees those awaiting classification, approves the drafts
+ * awaiting its approval or asks for changes. Always its own client
  * only: the one tenant its account belongs to, the same tenant that keeps a secretary to the clients she serves; an
  * item of another client is answered 404 as one that does not exist. French or English, as the browser asks.
  */
@@ -45,24 +54,34 @@ class PortalPage {
 
     /** Messages shown at once: the newest; a search finds older ones. */
     static final int MESSAGES = 50;
+    /** How far ahead the portal lists the client's appointments. */
+    static final Duration COMING_DAYS = Duration.ofDays(7);
     /** Longest absence one may set: beyond that, the office's managers change the client's briefing. */
     static final Duration LONGEST_ABSENCE = Duration.ofDays(31);
 
     private final ClientRepository clients;
     private final CallRecords calls;
     private final ClientAbsences absences;
+    private final AppointmentBook appointments;
+    private final PortalDocuments documents;
+    private final DraftAnswers drafts;
     private final MessageSource texts;
     private final Clock clock;
 
     @Autowired
-    PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, MessageSource texts) {
-        this(clients, calls, absences, texts, Clock.systemUTC());
+    PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, AppointmentBook appointments, PortalDocuments documents,
+               DraftAnswers drafts, MessageSource texts) {
+        this(clients, calls, absences, appointments, documents, drafts, texts, Clock.systemUTC());
     }
 
-    PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, MessageSource texts, Clock clock) {
+    PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, AppointmentBook appointments, PortalDocuments documents,
+               DraftAnswers drafts, MessageSource texts, Clock clock) {
         this.clients = clients;
         this.calls = calls;
         this.absences = absences;
+        this.appointments = appointments;
+        this.documents = documents;
+        this.drafts = drafts;
         this.texts = texts;
         this.clock = clock;
     }
@@ -80,7 +99,40 @@ class PortalPage {
         Optional<ClientAbsence> absence = absences.at(client.id(), clock.instant());
         model.addAttribute("absence", absence.orElse(null));
         model.addAttribute("urgentTo", absence.map(ClientAbsence::urgentTo).map(PhoneNumbers::readable).orElse(null));
+        Instant now = clock.instant();
+        model.addAttribute("appointments", appointments.bookedBetween(client.id(), now, now.plus(COMING_DAYS)));
+        model.addAttribute("filed", documents.filed(client.id()));
+        model.addAttribute("awaiting", documents.awaitingClassification(client.id()));
+        model.addAttribute("drafts", drafts.waiting(client.id()));
         return "portal/page";
+    }
+
+    /**
+     * The client's answer to a draft awaiting its approval, as its approval mail's links give it: {@code approve} sends
+     * it, anything else sends it back to the secretary with {@code comment}. A draft of another client, or one that
+     * waits no more, is not found.
+     */
+    @PostMapping("/portail/brouillons/{caseId}")
+    String answerDraft(SignedInUser user, @PathVariable String caseId, @RequestParam(defaultValue = "") String answer,
+                       @RequestParam(required = false) String comment) {
+        if (!drafts.answer(clientOf(user).id(), caseId, "approve".equals(answer), comment)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such draft waiting");
+        }
+        return "redirect:/portail";
+    }
+
+    /** One of the client's filed documents, as it was filed; another client's, or one not filed yet, is not found. */
+    @GetMapping("/portail/documents/{documentId}")
+    ResponseEntity<byte[]> document(SignedInUser user, @PathVariable String documentId) {
+        Client client = clientOf(user);
+        PortalDocuments.Download download = documents.download(client.id(), documentId, user.id())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
+        return ResponseEntity.ok()
+                .contentType(download.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(download.name(), StandardCharsets.UTF_8)
+                        .build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(download.bytes());
     }
 
     @PostMapping("/portail/messages/{callId}/traite")

@@ -24,11 +24,15 @@ import org.permanence.TestOffice;
 import org.permanence.calls.CallRecords;
 import org.permanence.calls.ClientMessage;
 import org.permanence.calls.HandledCall;
+import org.camunda.bpm.engine.RuntimeService;
 import org.permanence.clients.ClientAbsences;
+import org.permanence.dashboard.WaitingMails;
+import org.permanence.documents.DocumentRecords;
 import org.permanence.onboarding.engine.DemoOffice;
 import org.permanence.portal.engine.ClientAccounts;
 import org.permanence.security.AccessTableTest;
 import org.permanence.security.BrowserSession;
+import org.permanence.storage.ObjectStorage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,11 +54,19 @@ class PortalIsolationTest {
     ClientAbsences absences;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DocumentRecords documents;
+    @Autowired
+    ObjectStorage objects;
+    @Autowired
+    RuntimeService runtime;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String doctor = "portal-gp-" + run;
     private final String lawyer = "portal-law-" + run;
     private final List<String> recorded = new ArrayList<>();
+    private final List<String> filed = new ArrayList<>();
+    private final List<String> drafts = new ArrayList<>();
 
     @BeforeEach
     void twoClientsWithAPersonAndAMessageEach() {
@@ -62,6 +74,10 @@ class PortalIsolationTest {
         accounts.create(DemoOffice.LAWYER, new ClientAccount(lawyer, "Anne", "Durand", null), PASSWORD).orElseThrow();
         record(DemoOffice.GP, "Mme Patiente-" + run);
         record(DemoOffice.LAWYER, "M. Justiciable-" + run);
+        file(DemoOffice.GP, "ordonnance-" + run + ".pdf");
+        file(DemoOffice.LAWYER, "conclusions-" + run + ".pdf");
+        draft(DemoOffice.GP, "Cabinet du Dr Martin", "Vos résultats " + run);
+        draft(DemoOffice.LAWYER, "Durand Avocats", "Votre audience " + run);
     }
 
     @AfterEach
@@ -71,6 +87,12 @@ class PortalIsolationTest {
         absences.end(DemoOffice.GP);
         absences.end(DemoOffice.LAWYER);
         recorded.forEach(instance -> jdbc.sql("delete from call where process_instance_id = ?").param(instance).update());
+        filed.forEach(id -> jdbc.sql("delete from document where id = ?").param(id).update());
+        drafts.forEach(id -> {
+            if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                runtime.deleteProcessInstance(id, "test over");
+            }
+        });
     }
 
     @Test
@@ -87,12 +109,27 @@ class PortalIsolationTest {
         // her search finds her messages only, even when she types another client's caller
         assertThat(browser.get("/portail?q=" + encode("Justiciable-" + run)).body()).doesNotContain("M. Justiciable-" + run);
         assertThat(browser.get("/portail?q=" + encode("Patiente-" + run)).body()).contains("Mme Patiente-" + run);
+
+        assertThat(page.body()).contains("ordonnance-" + run + ".pdf").doesNotContain("conclusions-" + run);
+        HttpResponse<String> download = browser.get("/portail/documents/" + filed.get(0));
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("filed " + filed.get(0));
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).startsWith("attachment").contains("ordonnance-" + run));
+
+        // her client's draft awaiting approval: she asks for a change, and the case goes back to the secretary with it
+        assertThat(page.body()).contains("Vos résultats " + run).doesNotContain("Votre audience " + run);
+        HttpResponse<String> change = browser.postForm("/portail/brouillons/" + drafts.get(0),
+                "answer=change&comment=" + encode("Plus court"), csrf(browser));
+        assertThat(change.statusCode()).isEqualTo(302);
+        assertThat(runtime.createExecutionQuery().processInstanceId(drafts.get(0)).activityId("AwaitClientApproval").count()).isZero();
     }
 
     @Test
     void everyPortalEndpointAnswersNothingOfAnotherClient() throws Exception {
         ClientMessage lawyersMessage = messageOf(DemoOffice.LAWYER);
         String until = LocalDateTime.now(ZoneId.of("Europe/Paris")).plusHours(3).truncatedTo(ChronoUnit.MINUTES).toString();
+        String absence = "message=" + encode("absent " + run) + "&until=" + until;
         BrowserSession browser = BrowserSession.signedInToPortal(doctor, PASSWORD);
         // every portal endpoint, pointed at the lawyer's items where it names one
         record Endpoint(String method, String path, String form, List<Integer> refused) {
@@ -100,7 +137,9 @@ class PortalIsolationTest {
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET", "/portail?q=" + encode("Justiciable-" + run), null, List.of(200)),
                 new Endpoint("POST", "/portail/messages/" + lawyersMessage.id() + "/traite", "", List.of(403, 404)),
-                new Endpoint("POST", "/portail/absence", "message=" + encode("absent " + run) + "&until=" + until, List.of(302)),
+                new Endpoint("GET", "/portail/documents/" + filed.get(1), null, List.of(403, 404)),
+                new Endpoint("POST", "/portail/brouillons/" + drafts.get(1), "answer=approve", List.of(403, 404)),
+                new Endpoint("POST", "/portail/absence", absence, List.of(302)),
                 new Endpoint("POST", "/portail/absence/fin", "", List.of(302)));
         SoftAssertions softly = new SoftAssertions();
         for (Endpoint endpoint : endpoints) {
@@ -112,11 +151,13 @@ class PortalIsolationTest {
             // nothing of the lawyer's changed, whatever the doctor's person did
             softly.assertThat(messageOf(DemoOffice.LAWYER).handledAt()).as("after " + endpoint.path()).isNull();
             softly.assertThat(absences.at(DemoOffice.LAWYER, Instant.now())).as("after " + endpoint.path()).isEmpty();
+            softly.assertThat(runtime.createExecutionQuery().processInstanceId(drafts.get(1)).activityId("AwaitClientApproval").count())
+                    .as("the lawyer's draft still waits after " + endpoint.path()).isEqualTo(1);
         }
         softly.assertAll();
         // her absence was her client's
-        browser.postForm("/portail/absence", endpoints.get(2).form(), csrf(browser));
-        assertThat(absences.at(DemoOffice.GP, Instant.now())).hasValueSatisfying(absence -> assertThat(absence.setBy()).isEqualTo(doctor));
+        browser.postForm("/portail/absence", absence, csrf(browser));
+        assertThat(absences.at(DemoOffice.GP, Instant.now())).hasValueSatisfying(set -> assertThat(set.setBy()).isEqualTo(doctor));
     }
 
     @Test
@@ -195,6 +236,24 @@ class PortalIsolationTest {
         calls.record(new HandledCall(instance, null, clientId, "+33100000000", "+33612345678", callerName, "Rappeler " + run, "message",
                 "calm", null, null, Instant.now()));
         recorded.add(instance);
+    }
+
+    /** A filed document of the client, its object in the store, listed in {@code filed} in the order made. */
+    private void file(String clientId, String name) {
+        String id = UUID.randomUUID().toString();
+        documents.insert(id, clientId, "hash-" + id, name, 10, "UPLOAD", "test", Instant.now());
+        String key = "test/" + clientId + "/" + id;
+        objects.put(key, ("filed " + id).getBytes(StandardCharsets.UTF_8), "application/pdf");
+        documents.markFiled(id, "courrier", "test", key, Instant.now());
+        filed.add(id);
+    }
+
+    /** A draft of the client waiting for its approval, as the mail-drafting process holds it. */
+    private void draft(String clientId, String clientName, String subject) {
+        String id = WaitingMails.awaitingClient(runtime, clientId, clientName);
+        runtime.setVariable(id, "draftSubject", subject);
+        runtime.setVariable(id, "draftText", "Bonjour,\n" + subject);
+        drafts.add(id);
     }
 
     private ClientMessage messageOf(String clientId) {
