@@ -21,6 +21,8 @@ import org.permanence.clients.ClientAbsences;
 import org.permanence.clients.ClientRepository;
 import org.permanence.clients.PhoneNumbers;
 import org.permanence.drafting.engine.DraftAnswers;
+import org.permanence.mail.ClientMail;
+import org.permanence.notifications.DailySummaries;
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.permanence.system.PageWords;
@@ -30,6 +32,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The client portal (docs/clients.md): one of a client's people reads its messages (the calls the secretaries
  * handled), searches them, marks them dealt with, says when the client cannot be reached, sees its appointments of
  * the coming days, downloads its filed documents and sees those awaiting classification, approves the drafts
- * awaiting its approval or asks for changes. Always its own client
+ * awaiting its approval or asks for changes, downloads its daily summaries. Always its own client
  * only: the one tenant its account belongs to, the same tenant that keeps a secretary to the clients she serves; an
  * item of another client is answered 404 as one that does not exist. French or English, as the browser asks.
  */
@@ -54,6 +57,8 @@ class PortalPage {
 
     /** Messages shown at once: the newest; a search finds older ones. */
     static final int MESSAGES = 50;
+    /** Daily summaries listed for download: about a month's. */
+    static final int SUMMARIES = 31;
     /** How far ahead the portal lists the client's appointments. */
     static final Duration COMING_DAYS = Duration.ofDays(7);
     /** Longest absence one may set: beyond that, the office's managers change the client's briefing. */
@@ -65,23 +70,25 @@ class PortalPage {
     private final AppointmentBook appointments;
     private final PortalDocuments documents;
     private final DraftAnswers drafts;
+    private final DailySummaries summaries;
     private final MessageSource texts;
     private final Clock clock;
 
     @Autowired
     PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, AppointmentBook appointments, PortalDocuments documents,
-               DraftAnswers drafts, MessageSource texts) {
-        this(clients, calls, absences, appointments, documents, drafts, texts, Clock.systemUTC());
+               DraftAnswers drafts, DailySummaries summaries, MessageSource texts) {
+        this(clients, calls, absences, appointments, documents, drafts, summaries, texts, Clock.systemUTC());
     }
 
     PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, AppointmentBook appointments, PortalDocuments documents,
-               DraftAnswers drafts, MessageSource texts, Clock clock) {
+               DraftAnswers drafts, DailySummaries summaries, MessageSource texts, Clock clock) {
         this.clients = clients;
         this.calls = calls;
         this.absences = absences;
         this.appointments = appointments;
         this.documents = documents;
         this.drafts = drafts;
+        this.summaries = summaries;
         this.texts = texts;
         this.clock = clock;
     }
@@ -104,6 +111,7 @@ class PortalPage {
         model.addAttribute("filed", documents.filed(client.id()));
         model.addAttribute("awaiting", documents.awaitingClassification(client.id()));
         model.addAttribute("drafts", drafts.waiting(client.id()));
+        model.addAttribute("summaries", summaries.sent(client.id(), SUMMARIES));
         return "portal/page";
     }
 
@@ -121,18 +129,29 @@ class PortalPage {
         return "redirect:/portail";
     }
 
+    /** The PDF of one of the client's daily summaries, the one due at {@code dueAt} (seconds since the epoch). */
+    @GetMapping("/portail/syntheses/{dueAt}")
+    ResponseEntity<byte[]> summary(SignedInUser user, @PathVariable long dueAt) {
+        ClientMail.Attachment pdf = summaries.pdf(clientOf(user).id(), Instant.ofEpochSecond(dueAt))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such summary"));
+        return attachment(pdf.fileName(), MediaType.parseMediaType(pdf.contentType()), pdf.content());
+    }
+
     /** One of the client's filed documents, as it was filed; another client's, or one not filed yet, is not found. */
     @GetMapping("/portail/documents/{documentId}")
     ResponseEntity<byte[]> document(SignedInUser user, @PathVariable String documentId) {
         Client client = clientOf(user);
         PortalDocuments.Download download = documents.download(client.id(), documentId, user.id())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such document"));
+        return attachment(download.name(), download.mediaType(), download.bytes());
+    }
+
+    private static ResponseEntity<byte[]> attachment(String name, MediaType type, byte[] content) {
         return ResponseEntity.ok()
-                .contentType(download.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(download.name(), StandardCharsets.UTF_8)
-                        .build().toString())
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .cacheControl(CacheControl.noStore())
-                .body(download.bytes());
+                .body(content);
     }
 
     @PostMapping("/portail/messages/{callId}/traite")

@@ -6,6 +6,7 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -67,6 +68,8 @@ class PortalIsolationTest {
     private final List<String> recorded = new ArrayList<>();
     private final List<String> filed = new ArrayList<>();
     private final List<String> drafts = new ArrayList<>();
+    /** Each client's summary, due at a moment of its own (seconds since the epoch): the doctor's, then the lawyer's. */
+    private final List<Long> summaries = new ArrayList<>();
 
     @BeforeEach
     void twoClientsWithAPersonAndAMessageEach() {
@@ -78,6 +81,8 @@ class PortalIsolationTest {
         file(DemoOffice.LAWYER, "conclusions-" + run + ".pdf");
         draft(DemoOffice.GP, "Cabinet du Dr Martin", "Vos résultats " + run);
         draft(DemoOffice.LAWYER, "Durand Avocats", "Votre audience " + run);
+        summary(DemoOffice.GP, "Mme Résumée-" + run);
+        summary(DemoOffice.LAWYER, "M. Résumé-" + run);
     }
 
     @AfterEach
@@ -88,6 +93,7 @@ class PortalIsolationTest {
         absences.end(DemoOffice.LAWYER);
         recorded.forEach(instance -> jdbc.sql("delete from call where process_instance_id = ?").param(instance).update());
         filed.forEach(id -> jdbc.sql("delete from document where id = ?").param(id).update());
+        jdbc.sql("delete from summary_message where process_instance_id like ?").param("portal-summary-" + run + "%").update();
         drafts.forEach(id -> {
             if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
                 runtime.deleteProcessInstance(id, "test over");
@@ -117,6 +123,12 @@ class PortalIsolationTest {
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 disposition -> assertThat(disposition).startsWith("attachment").contains("ordonnance-" + run));
 
+        // her client's daily summary, printed again as it went
+        HttpResponse<String> summary = browser.get("/portail/syntheses/" + summaries.get(0));
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(summary.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(summary.body()).startsWith("%PDF");
+
         // her client's draft awaiting approval: she asks for a change, and the case goes back to the secretary with it
         assertThat(page.body()).contains("Vos résultats " + run).doesNotContain("Votre audience " + run);
         HttpResponse<String> change = browser.postForm("/portail/brouillons/" + drafts.get(0),
@@ -139,6 +151,7 @@ class PortalIsolationTest {
                 new Endpoint("POST", "/portail/messages/" + lawyersMessage.id() + "/traite", "", List.of(403, 404)),
                 new Endpoint("GET", "/portail/documents/" + filed.get(1), null, List.of(403, 404)),
                 new Endpoint("POST", "/portail/brouillons/" + drafts.get(1), "answer=approve", List.of(403, 404)),
+                new Endpoint("GET", "/portail/syntheses/" + summaries.get(1), null, List.of(403, 404)),
                 new Endpoint("POST", "/portail/absence", absence, List.of(302)),
                 new Endpoint("POST", "/portail/absence/fin", "", List.of(302)));
         SoftAssertions softly = new SoftAssertions();
@@ -246,6 +259,18 @@ class PortalIsolationTest {
         objects.put(key, ("filed " + id).getBytes(StandardCharsets.UTF_8), "application/pdf");
         documents.markFiled(id, "courrier", "test", key, Instant.now());
         filed.add(id);
+    }
+
+    /** A daily summary that went out to the client with one message in it. */
+    private void summary(String clientId, String callerName) {
+        long dueAt = Instant.now().getEpochSecond() - 86_400 - summaries.size() * 3600L;
+        jdbc.sql("""
+                        insert into summary_message (process_instance_id, client_id, caller_name, caller_number, reason, category, mood,
+                          received_at, summary_id, summarised_at) values (?, ?, ?, '+33612345678', 'Rappeler', 'message', 'calm', ?, ?, ?)""")
+                .params("portal-summary-" + run + "-" + clientId, clientId, callerName, Timestamp.from(Instant.ofEpochSecond(dueAt - 3600)),
+                        "daily-summary:" + clientId + ":" + Instant.ofEpochSecond(dueAt), Timestamp.from(Instant.ofEpochSecond(dueAt)))
+                .update();
+        summaries.add(dueAt);
     }
 
     /** A draft of the client waiting for its approval, as the mail-drafting process holds it. */
