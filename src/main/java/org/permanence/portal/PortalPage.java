@@ -24,6 +24,7 @@ import org.permanence.drafting.engine.DraftAnswers;
 import org.permanence.mail.ClientMail;
 import org.permanence.notifications.DailySummaries;
 import org.permanence.people.SignedInUser;
+import org.permanence.portal.engine.ClientAccounts;
 import org.permanence.system.EngineNode;
 import org.permanence.system.PageWords;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,17 +72,18 @@ class PortalPage {
     private final PortalDocuments documents;
     private final DraftAnswers drafts;
     private final DailySummaries summaries;
+    private final ClientAccounts accounts;
     private final MessageSource texts;
     private final Clock clock;
 
     @Autowired
     PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, AppointmentBook appointments, PortalDocuments documents,
-               DraftAnswers drafts, DailySummaries summaries, MessageSource texts) {
-        this(clients, calls, absences, appointments, documents, drafts, summaries, texts, Clock.systemUTC());
+               DraftAnswers drafts, DailySummaries summaries, ClientAccounts accounts, MessageSource texts) {
+        this(clients, calls, absences, appointments, documents, drafts, summaries, accounts, texts, Clock.systemUTC());
     }
 
     PortalPage(ClientRepository clients, CallRecords calls, ClientAbsences absences, AppointmentBook appointments, PortalDocuments documents,
-               DraftAnswers drafts, DailySummaries summaries, MessageSource texts, Clock clock) {
+               DraftAnswers drafts, DailySummaries summaries, ClientAccounts accounts, MessageSource texts, Clock clock) {
         this.clients = clients;
         this.calls = calls;
         this.absences = absences;
@@ -89,6 +91,7 @@ class PortalPage {
         this.documents = documents;
         this.drafts = drafts;
         this.summaries = summaries;
+        this.accounts = accounts;
         this.texts = texts;
         this.clock = clock;
     }
@@ -202,10 +205,11 @@ class PortalPage {
 
     /**
      * The one client this person belongs to. An account of no client, or of several (made by hand in Camunda Admin),
-     * gets nothing: the portal never guesses which client someone speaks for.
+     * gets nothing: the portal never guesses which client someone speaks for. Asked of the engine at each request, not
+     * only of the session: an account a manager removed, or moved, gets nothing more from a session opened before.
      */
     private Client clientOf(SignedInUser user) {
-        if (user.clients().size() != 1) {
+        if (user.clients().size() != 1 || !accounts.isAccountOf(user.clients().get(0), user.id())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This account belongs to no single client");
         }
         return clients.findById(user.clients().get(0))

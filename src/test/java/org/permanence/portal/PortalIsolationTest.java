@@ -228,6 +228,17 @@ class PortalIsolationTest {
     }
 
     @Test
+    void aRemovedAccountsOpenSessionGetsNothingMore() throws Exception {
+        BrowserSession browser = BrowserSession.signedInToPortal(doctor, PASSWORD);
+        assertThat(browser.get("/portail").statusCode()).isEqualTo(200);
+
+        accounts.remove(DemoOffice.GP, doctor);
+
+        assertThat(browser.get("/portail").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/portail/documents/" + filed.get(0)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aManagerManagesOnlyTheAccountsOfTheClientHeOpened() {
         String base = SharedNode.baseUrl() + "/manage/clients/";
         // the lawyer's person, removed through the doctor's page: not found, and still there

@@ -53,9 +53,14 @@ public class ClientAccounts {
         return Optional.of(password);
     }
 
+    /** Whether the user is (still) one of this client's people: a removed account's open session is worth nothing. */
+    public boolean isAccountOf(String clientId, String userId) {
+        return identity.createUserQuery().userId(userId).memberOfGroup(Groups.CLIENT_USERS).memberOfTenant(clientId).count() == 1;
+    }
+
     /** Removes one of this client's people; answers false when the id is no account of this client, which is then left alone. */
     public boolean remove(String clientId, String userId) {
-        if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.CLIENT_USERS).memberOfTenant(clientId).count() == 0) {
+        if (!isAccountOf(clientId, userId)) {
             return false;
         }
         identity.deleteUser(userId);
