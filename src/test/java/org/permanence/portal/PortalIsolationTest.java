@@ -14,6 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
@@ -236,6 +238,26 @@ class PortalIsolationTest {
 
         assertThat(browser.get("/portail").statusCode()).isEqualTo(403);
         assertThat(browser.get("/portail/documents/" + filed.get(0)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aManagerGivesAnAccountWhosePasswordIsShownOnceAndSignsIn() throws Exception {
+        String assistant = "portal-new-" + run;
+        BrowserSession nadia = BrowserSession.signedIn("nadia", DEMO_PASSWORD);
+        try {
+            nadia.get("/manage/clients/" + DemoOffice.GP + "/accounts");
+            HttpResponse<String> created = nadia.postForm("/manage/clients/" + DemoOffice.GP + "/accounts",
+                    "id=" + assistant + "&firstName=Lucie&lastName=Bernard", "X-PERMANENCE-XSRF", nadia.cookie("PERMANENCE-XSRF"));
+            assertThat(created.statusCode()).isEqualTo(302);
+            Matcher password = Pattern.compile("<code id=\"password\">([^<]+)</code>")
+                    .matcher(nadia.get("/manage/clients/" + DemoOffice.GP + "/accounts").body());
+            assertThat(password.find()).as("the password, shown once").isTrue();
+            assertThat(nadia.get("/manage/clients/" + DemoOffice.GP + "/accounts").body()).as("and never again").doesNotContain(password.group(1));
+
+            assertThat(BrowserSession.signedInToPortal(assistant, password.group(1)).get("/portail").statusCode()).isEqualTo(200);
+        } finally {
+            accounts.remove(DemoOffice.GP, assistant);
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class BrowserSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
 
-    static BrowserSession signedIn(String user, String password) throws Exception {
+    public static BrowserSession signedIn(String user, String password) throws Exception {
         BrowserSession browser = new BrowserSession();
         // Tasklist's page gives Camunda's own CSRF cookie, which its login form sends back
         browser.send(HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + "/camunda/app/tasklist/default/")).GET());
