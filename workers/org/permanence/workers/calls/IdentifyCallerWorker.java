@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @WorkerNode
 @ExternalTaskSubscription(topicName = "identify-caller", variableNames = {"dialledNumber", "callerNumber"})
 @WritesVariables({"callerNumber", "lineKnown", "clientName", "clientId", "briefingGreeting", "briefingUrgentWhen",
-        "briefingPutThrough", "appointmentTypeOptions", "clientMessageDelivery", "urgentConfirmWithin", "urgentConfirmDue", "callBackDue", "callerHistory",
+        "briefingPutThrough", "clientAvailability", "appointmentTypeOptions", "clientMessageDelivery", "urgentConfirmWithin", "urgentConfirmDue", "callBackDue", "callerHistory",
         "callerName", "callerNoShows", "rangAt"})
 class IdentifyCallerWorker implements ExternalTaskHandler {
 

@@ -141,6 +141,13 @@ public class AppointmentBook {
                 .query(AppointmentBook::appointment).optional();
     }
 
+    /** The client's BOOKED appointments starting in this stretch of time, soonest first: its coming days, as the portal shows them. */
+    public List<Appointment> bookedBetween(String clientId, Instant from, Instant until) {
+        return jdbc.sql("select * from appointment where client_id = ? and status = ? and starts_at >= ? and starts_at < ? order by starts_at, id")
+                .params(clientId, AppointmentStatus.BOOKED.name(), utc(from), utc(until))
+                .query(AppointmentBook::appointment).list();
+    }
+
     /** The occupied intervals of the client's BOOKED appointments that reach into this stretch of time. */
     List<Interval> occupiedDuring(String clientId, Interval during) {
         return jdbc.sql("""

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -126,6 +127,37 @@ public class CallRecords {
         List<Call> calls = jdbc.sql("select * from call" + where + " order by received_at desc, id limit :limit offset :offset")
                 .params(params).query(CallRecords::call).list();
         return new CallPage(calls, page, PAGE_SIZE, total);
+    }
+
+    /**
+     * One client's messages (its handled calls), newest first; with {@code text}, those whose caller, number, reason
+     * or notes contain it, whatever the case. Never another client's: the client is part of every query.
+     */
+    public List<ClientMessage> messagesOf(String clientId, String text, int limit) {
+        StringBuilder where = new StringBuilder("where client_id = :client and recorded_at is not null");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("client", clientId);
+        if (text != null && !text.isBlank()) {
+            where.append(" and (lower(caller_name) like :like escape '!' or lower(reason) like :like escape '!'"
+                    + " or lower(notes) like :like escape '!' or caller_number like :like escape '!')");
+            params.put("like", "%" + text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        params.put("limit", limit);
+        return jdbc.sql("select * from call " + where + " order by received_at desc, id limit :limit").params(params)
+                .query((rs, row) -> new ClientMessage(rs.getString("id"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("caller_name"), rs.getString("caller_number"), rs.getString("reason"), rs.getString("category"),
+                        rs.getString("mood"), rs.getString("notes"), toInstant(rs.getTimestamp("client_handled_at")),
+                        rs.getString("client_handled_by")))
+                .list();
+    }
+
+    /**
+     * Marks one of the client's messages as dealt with by one of its people; answers false when the call is no
+     * message of this client (another client's, not yet handled, or none), which then stays as it was.
+     */
+    public boolean markHandledByClient(String clientId, String callId, String userId, Instant at) {
+        return jdbc.sql("update call set client_handled_at = ?, client_handled_by = ? where id = ? and client_id = ? and recorded_at is not null")
+                .params(Timestamp.from(at), userId, callId, clientId).update() == 1;
     }
 
     /** A caller's last calls to one client, newest first: what the secretary sees before she answers. */

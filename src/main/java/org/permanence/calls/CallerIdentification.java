@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,14 +16,18 @@ import java.util.stream.Collectors;
 import org.permanence.appointments.AppointmentBook;
 import org.permanence.appointments.AppointmentRequests;
 import org.permanence.clients.Client;
+import org.permanence.clients.ClientAbsence;
+import org.permanence.clients.ClientAbsences;
 import org.permanence.clients.ClientRepository;
 import org.permanence.clients.PhoneNumbers;
 import org.permanence.system.PlainText;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
  * Whose line rang, and what the secretary must know before she answers: the client's briefing card,
+ * the client's availability (an absence set in the portal, with where urgent calls go meanwhile),
  * the caller's last calls and missed appointments (no-shows), and the deadlines the client's contact rules set for this call. A number that is no client's line still
  * lands, for the managers to sort out.
  */
@@ -36,17 +41,23 @@ public class CallerIdentification {
     private final ClientRepository clients;
     private final CallRecords calls;
     private final AppointmentBook appointments;
+    private final ClientAbsences absences;
+    private final MessageSource texts;
     private final Clock clock;
 
     @Autowired
-    CallerIdentification(ClientRepository clients, CallRecords calls, AppointmentBook appointments) {
-        this(clients, calls, appointments, Clock.systemUTC());
+    CallerIdentification(ClientRepository clients, CallRecords calls, AppointmentBook appointments, ClientAbsences absences,
+                         MessageSource texts) {
+        this(clients, calls, appointments, absences, texts, Clock.systemUTC());
     }
 
-    CallerIdentification(ClientRepository clients, CallRecords calls, AppointmentBook appointments, Clock clock) {
+    CallerIdentification(ClientRepository clients, CallRecords calls, AppointmentBook appointments, ClientAbsences absences,
+                         MessageSource texts, Clock clock) {
         this.clients = clients;
         this.calls = calls;
         this.appointments = appointments;
+        this.absences = absences;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -66,6 +77,7 @@ public class CallerIdentification {
             card.put("briefingGreeting", found.briefing().greeting());
             card.put("briefingUrgentWhen", found.briefing().urgentWhen());
             card.put("briefingPutThrough", found.briefing().putThrough());
+            card.put("clientAvailability", availability(found));
             // picked, not typed, if the call ends in an appointment (forms/take-appointment.form)
             card.put(AppointmentRequests.TYPE_OPTIONS, AppointmentRequests.typeOptions(found));
             card.putAll(deadlines(found.contactRules()));
@@ -80,6 +92,22 @@ public class CallerIdentification {
             card.put("callerNoShows", appointments.noShows(found.id(), caller.get()));
         });
         return card;
+    }
+
+    /**
+     * What the card says of the client's availability: reachable as usual, or its absence as its people wrote it
+     * (their words, not markdown), until when, and the number urgent calls go to meanwhile. In French, as the card.
+     */
+    private String availability(Client client) {
+        Optional<ClientAbsence> absence = absences.at(client.id(), clock.instant());
+        if (absence.isEmpty()) {
+            return texts.getMessage("portal.card.reachable", null, Locale.FRENCH);
+        }
+        ClientAbsence away = absence.get();
+        String until = WHEN.format(away.endsAt().atZone(ZoneId.of(client.timeZone())));
+        String said = texts.getMessage("portal.card.absent", new Object[] {until, PlainText.inMarkdown(away.message())}, Locale.FRENCH);
+        return away.urgentTo() == null ? said
+                : said + " " + texts.getMessage("portal.card.urgent-to", new Object[] {PhoneNumbers.readable(away.urgentTo())}, Locale.FRENCH);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
@@ -71,7 +72,7 @@ public class DailySummaries {
      */
     public int send(String clientId, Instant dueAt) {
         Client client = client(clientId);
-        String summaryId = "daily-summary:" + clientId + ":" + dueAt;
+        String summaryId = summaryId(clientId, dueAt);
         List<CallMessage> taken = messages.of(summaryId);
         if (taken.isEmpty()) {
             messages.takeWaiting(clientId, summaryId);
@@ -80,15 +81,54 @@ public class DailySummaries {
         if (taken.isEmpty()) {
             return 0;
         }
+        Summary summary = summary(client, dueAt, taken);
+        notifications.sendOnce(summaryId, new ClientMail(client.id(), client.contactRules().email(), summary.wording().subject(),
+                summary.wording().text(), null, List.of(summary.pdf())));
+        messages.markSummarised(summaryId, Instant.now());
+        return taken.size();
+    }
+
+    /** A summary that went out to the client: when it was due, and the day it covers in the client's time zone. */
+    public record SentSummary(Instant dueAt, LocalDate day) {
+    }
+
+    /** The client's summaries that went out, newest first: what its people may download again. */
+    public List<SentSummary> sent(String clientId, int limit) {
+        ZoneId zone = ZoneId.of(client(clientId).timeZone());
+        String prefix = summaryId(clientId, null);
+        return messages.sentOf(clientId, limit).stream()
+                .filter(id -> id.startsWith(prefix))
+                .map(id -> Instant.parse(id.substring(prefix.length())))
+                .map(dueAt -> new SentSummary(dueAt, dueAt.atZone(zone).toLocalDate()))
+                .toList();
+    }
+
+    /**
+     * The PDF of the client's summary due at {@code dueAt}, as it went out with the mail (printed again from the same
+     * messages); empty when this client had no such summary.
+     */
+    public Optional<ClientMail.Attachment> pdf(String clientId, Instant dueAt) {
+        List<CallMessage> taken = messages.of(summaryId(clientId, dueAt));
+        if (taken.isEmpty() || taken.stream().anyMatch(message -> !clientId.equals(message.clientId()))) {
+            return Optional.empty();
+        }
+        return Optional.of(summary(client(clientId), dueAt, taken).pdf());
+    }
+
+    private record Summary(MailTexts.Wording wording, ClientMail.Attachment pdf) {
+    }
+
+    private Summary summary(Client client, Instant dueAt, List<CallMessage> taken) {
         LocalDate day = dueAt.atZone(ZoneId.of(client.timeZone())).toLocalDate();
         List<String> calls = taken.stream().map(message -> texts.call(client, message)).toList();
         MailTexts.Wording wording = texts.dailySummary(client, day, calls);
-        ClientMail.Attachment pdf = new ClientMail.Attachment("messages-" + day + ".pdf", "application/pdf",
-                SummaryPdf.print(wording.subject(), client.language(), calls));
-        notifications.sendOnce(summaryId, new ClientMail(client.id(), client.contactRules().email(), wording.subject(),
-                wording.text(), null, List.of(pdf)));
-        messages.markSummarised(summaryId, Instant.now());
-        return taken.size();
+        return new Summary(wording, new ClientMail.Attachment("messages-" + day + ".pdf", "application/pdf",
+                SummaryPdf.print(wording.subject(), client.language(), calls)));
+    }
+
+    /** The summary's id, also its mail's idempotency key; with no {@code dueAt}, what every id of the client starts with. */
+    private static String summaryId(String clientId, Instant dueAt) {
+        return "daily-summary:" + clientId + ":" + (dueAt == null ? "" : dueAt.toString());
     }
 
     private Client client(String clientId) {

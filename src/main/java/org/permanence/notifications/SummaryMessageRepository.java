@@ -50,6 +50,16 @@ class SummaryMessageRepository {
                 .list();
     }
 
+    /** The ids of the client's summaries that went out, newest first. */
+    List<String> sentOf(String clientId, int limit) {
+        return jdbc.sql("""
+                        select summary_id, max(summarised_at) as sent_at from summary_message
+                        where client_id = ? and summarised_at is not null group by summary_id order by sent_at desc, summary_id limit ?""")
+                .params(clientId, limit)
+                .query((rs, n) -> rs.getString(1))
+                .list();
+    }
+
     void markSummarised(String summaryId, Instant at) {
         jdbc.sql("update summary_message set summarised_at = ? where summary_id = ? and summarised_at is null")
                 .params(Timestamp.from(at), summaryId)

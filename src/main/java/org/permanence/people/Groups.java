@@ -16,6 +16,11 @@ public final class Groups {
     public static final String WORKERS = "workers";
     /** Watch the office: health details and Prometheus metrics (a monitoring system's account), nothing else. */
     public static final String METRICS = "metrics";
+    /**
+     * A client's own people (the doctor, the lawyer, her assistant), each a member of that one client's tenant: the
+     * client portal (/portail) and nothing else.
+     */
+    public static final String CLIENT_USERS = "client-users";
 
     private Groups() {
     }

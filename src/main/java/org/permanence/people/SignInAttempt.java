@@ -26,14 +26,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
- * A request that checks a password: the Tasklist/Cockpit login form ({@code POST …/api/admin/auth/user/{engine}/login/{app}})
+ * A request that checks a password: the Tasklist/Cockpit login form ({@code POST …/api/admin/auth/user/{engine}/login/{app}}),
+ * the client portal's ({@code POST /portail/connexion})
  * or any request with HTTP Basic credentials. {@code user} and {@code password} are null when they cannot be read
  * (a login form too long to be one); {@code request} is the one to pass on (a login form's body, once read, is replayed).
  */
 record SignInAttempt(HttpServletRequest request, boolean loginForm, String user, String password) {
 
-    /** The servlet container's decoded path, without {@code ;parameters}: an encoded or decorated address cannot slip past. */
-    private static final Pattern LOGIN_FORM = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+/?");
+    /**
+     * The servlet container's decoded path, without {@code ;parameters}: an encoded or decorated address cannot slip past.
+     * Camunda's webapps' login, and the client portal's, which takes the same fields.
+     */
+    private static final Pattern LOGIN_FORM = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+/?|/portail/connexion/?");
     /** A login form is a user name, a password and little else. */
     private static final int MAX_FORM_BYTES = 8192;
 

@@ -31,8 +31,12 @@ final class OfficeAccess {
     static final AuthorizationManager<RequestAuthorizationContext> MANAGER = hasAnyRole(Groups.MANAGERS, Groups.CAMUNDA_ADMIN);
     /** The external-task workers' service accounts. */
     static final AuthorizationManager<RequestAuthorizationContext> WORKER = hasRole(Groups.WORKERS);
-    /** A signed-in person: the workers' service account talks to the engine REST API, nowhere else. */
-    static final AuthorizationManager<RequestAuthorizationContext> PERSON = allOf(authenticated(), not(WORKER));
+    /** A client's own people: the client portal, nowhere else (not the engine, not the office's API or pages). */
+    static final AuthorizationManager<RequestAuthorizationContext> CLIENT_USER = hasRole(Groups.CLIENT_USERS);
+    /** Anyone signed in but a client's people: the engine REST API's users (the engine's authorizations then apply). */
+    static final AuthorizationManager<RequestAuthorizationContext> OFFICE = allOf(authenticated(), not(CLIENT_USER));
+    /** A signed-in person of the office: the workers' service account talks to the engine REST API, nowhere else. */
+    static final AuthorizationManager<RequestAuthorizationContext> PERSON = allOf(OFFICE, not(WORKER));
 
     /** The clients' public booking pages, the only pages other sites may frame. */
     static final String BOOKING_PAGES = "/reserver/**";
@@ -50,7 +54,15 @@ final class OfficeAccess {
                 .requestMatchers(engine(HttpMethod.GET, "/external-task/**")).access(anyOf(WORKER, MANAGER))
                 .requestMatchers(engine(null, "/external-task/**", "/job/**", "/job-definition/**", "/history/cleanup/**",
                         "/batch/**")).access(MANAGER)
-                .anyRequest().authenticated();
+                .anyRequest().access(OFFICE);
+    }
+
+    /**
+     * {@code /camunda/**}: Tasklist, Cockpit and Admin sign people in and check their own application rights; a
+     * client's people, signed in by the portal into the same session, are refused the webapps and their API.
+     */
+    static void camundaWebapps(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.anyRequest().access(not(CLIENT_USER));
     }
 
     /** The office's own API and pages, the public pages and webhooks, the actuator. */
@@ -67,6 +79,10 @@ final class OfficeAccess {
                 .requestMatchers(paths(null, "/actuator/health/**", "/actuator/prometheus"))
                         .access(anyOf(MANAGER, hasRole(Groups.METRICS)))
                 .requestMatchers(paths(null, "/actuator/**")).denyAll()
+                // the client portal: its sign-in page is open (throttled like every sign-in); the rest is the client's
+                // people's, each seeing only its own client, which the portal reads from her one tenant
+                .requestMatchers(paths(null, "/portail/connexion")).permitAll()
+                .requestMatchers(paths(null, "/portail", "/portail/**")).access(CLIENT_USER)
                 // running the office
                 .requestMatchers(paths(null, "/manage/**", "/api/dashboard", "/api/processes/*/migration")).access(MANAGER)
                 // which systems outside the office take its tasks: the managers' business, not the secretaries'
@@ -82,8 +98,8 @@ final class OfficeAccess {
                 // the secretaries' work; which clients each one sees is decided by the data
                 .requestMatchers(paths(null, "/api/**", "/mail", "/mail/**", "/presence", "/presence/**", "/documents.html"))
                         .access(PERSON)
-                // anything else (a path added later and forgotten here) needs a sign-in at least
-                .anyRequest().authenticated();
+                // anything else (a path added later and forgotten here) needs a sign-in at least, of the office's
+                .anyRequest().access(OFFICE);
     }
 
     private static RequestMatcher[] engine(HttpMethod method, String... paths) {

@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -91,11 +92,14 @@ class OfficeSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebappsChain(HttpSecurity http, ProviderSignIn signIn) throws Exception {
-        // Tasklist, Cockpit and Admin sign people in, protect their forms and set their headers themselves
+        // Tasklist, Cockpit and Admin sign people in, protect their forms and set their headers themselves; the client's
+        // people (signed in by the portal into Camunda's session) may not use them
         stateless(http.securityMatcher(OfficeAccess.path("/camunda/**")))
-                .authorizeHttpRequests(rules -> rules.anyRequest().permitAll())
+                .authorizeHttpRequests(OfficeAccess::camundaWebapps)
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(AbstractHttpConfigurer::disable);
+                .headers(AbstractHttpConfigurer::disable)
+                // only to know who is signed in: a client's people are refused here
+                .addFilterBefore(new TasklistSession(), AnonymousAuthenticationFilter.class);
         signIn.webapps(http);
         return http.build();
     }
@@ -103,7 +107,7 @@ class OfficeSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain officeChain(HttpSecurity http, IdentityService identity, LinkProperties links, ProviderSignIn signIn) throws Exception {
-        SignInAnswers answers = new SignInAnswers(signIn);
+        SignInAnswers answers = new SignInAnswers(signIn, links);
         CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         tokens.setCookieName(CSRF_COOKIE);
         tokens.setHeaderName(CSRF_HEADER);

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.permanence.links.LinkProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -14,15 +15,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * What someone not signed in, or not allowed, is answered on the office's own paths: the API answers
  * with a problem (401 asking for HTTP Basic, or 403); a page sends her to sign in — at Tasklist's login,
- * or the office's OpenID Connect provider when there is one — at the office's configured public address,
- * never at whatever the request's {@code Host} said.
+ * or the office's OpenID Connect provider when there is one; the client portal's pages to the portal's own
+ * sign-in — at the office's configured public address, never at whatever the request's {@code Host} said.
  */
 class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProviderSignIn signIn;
+    private final LinkProperties links;
 
-    SignInAnswers(ProviderSignIn signIn) {
+    SignInAnswers(ProviderSignIn signIn, LinkProperties links) {
         this.signIn = signIn;
+        this.links = links;
     }
 
     @Override
@@ -31,6 +34,8 @@ class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Permanence\"");
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
                     "Sign in to Tasklist first, or send HTTP Basic credentials of a Permanence user.");
+        } else if (portal(request)) {
+            response.sendRedirect(links.at(PortalSignIn.PATH));
         } else {
             response.sendRedirect(signIn.signInPage(request, response));
         }
@@ -44,6 +49,10 @@ class SignInAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
         } else {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Your account may not open this page");
         }
+    }
+
+    private static boolean portal(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/portail");
     }
 
     private static boolean api(HttpServletRequest request) {

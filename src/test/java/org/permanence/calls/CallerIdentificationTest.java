@@ -11,9 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.appointments.AppointmentBook;
+import org.permanence.clients.ClientAbsence;
+import org.permanence.clients.ClientAbsences;
 import org.permanence.clients.ClientRepository;
 import org.permanence.system.WritesVariables;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 @OfficeIntegrationTest
 class CallerIdentificationTest {
@@ -29,8 +32,14 @@ class CallerIdentificationTest {
     @Autowired
     AppointmentBook appointments;
 
+    @Autowired
+    ClientAbsences absences;
+
+    @Autowired
+    MessageSource texts;
+
     private CallerIdentification identification() {
-        return new CallerIdentification(clients, calls, appointments, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new CallerIdentification(clients, calls, appointments, absences, texts, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -89,6 +98,27 @@ class CallerIdentificationTest {
 
         WritesVariables declared = Class.forName("org.permanence.workers.calls.IdentifyCallerWorker").getAnnotation(WritesVariables.class);
         assertThat(declared.value()).containsExactlyInAnyOrderElementsOf(fullCard.keySet());
+    }
+
+    /**
+     * An absence set in the portal is on the card of every call while it runs, with the number urgent calls go to,
+     * the client's words kept out of markdown; once its end has passed the card says the client is reachable.
+     */
+    @Test
+    void theClientsAbsenceIsOnTheCardUntilItEnds() {
+        Instant ends = NOW.plusSeconds(3 * 3600);
+        absences.set(new ClientAbsence("plomberie-leroy", "Absent cet après-midi — **urgences** au Dr Petit", "06 12 34 56 78", ends,
+                "test", NOW));
+        try {
+            String card = (String) identification().identify("05 56 98 76 54", "06 11 22 33 44").get("clientAvailability");
+            assertThat(card).isEqualTo("Absent jusqu'au 27/11/2026 13:00 : Absent cet après\\-midi — \\*\\*urgences\\*\\* au Dr Petit"
+                    + " Urgences : transférer au +33 6 12 34 56 78.");
+            String later = (String) new CallerIdentification(clients, calls, appointments, absences, texts, Clock.fixed(ends, ZoneOffset.UTC))
+                    .identify("05 56 98 76 54", "06 11 22 33 44").get("clientAvailability");
+            assertThat(later).isEqualTo("Joignable comme d'habitude.");
+        } finally {
+            absences.end("plomberie-leroy");
+        }
     }
 
     @Test

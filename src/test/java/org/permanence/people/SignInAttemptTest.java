@@ -31,6 +31,18 @@ class SignInAttemptTest {
     }
 
     @Test
+    void theClientPortalsSignInIsOneTooAndItsRefusalCounts() throws Exception {
+        SignInAttempt attempt = SignInAttempt.of(post("/portail/connexion", "username=assistante&password=guess")).orElseThrow();
+
+        assertThat(attempt.loginForm()).isTrue();
+        assertThat(attempt.user()).isEqualTo("assistante");
+        assertThat(attempt.failedWith(401)).isTrue();
+        // signed in: the portal sends her on to its page
+        assertThat(attempt.failedWith(302)).isFalse();
+        assertThat(SignInAttempt.of(post("/portail/absence", "username=assistante&password=guess"))).isEmpty();
+    }
+
+    @Test
     void aFormTooLongToBeALoginIsStillASignInOfNobodyInParticular() throws Exception {
         String padded = "username=nadia&password=x&padding=" + "a".repeat(10_000);
         SignInAttempt attempt = SignInAttempt.of(post(LOGIN, padded)).orElseThrow();

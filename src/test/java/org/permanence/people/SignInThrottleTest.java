@@ -171,6 +171,18 @@ class SignInThrottleTest {
         assertThat(identity.checkPassword("odile", "odile-Secret-1")).isTrue();
     }
 
+    /** The client portal's sign-in checks passwords too: the same throttle, the same 429, its password unchecked. */
+    @Test
+    void guessingAtTheClientPortalsSignInEndsIn429() {
+        FromAddress attacker = new FromAddress("127.0.0.6");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(attacker.send("POST", base + "/portail/connexion", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "username=assistante-du-dr&password=guess-" + i).status());
+        }
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
+    }
+
     @Test
     void aStrangersUserNameReachesTheLogOnOneLine(CapturedOutput output) {
         FromAddress attacker = new FromAddress("127.0.0.5");

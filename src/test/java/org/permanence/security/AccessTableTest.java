@@ -25,7 +25,7 @@ import org.permanence.TestOffice;
  * drift apart.
  */
 @OfficeIntegrationTest
-class AccessTableTest {
+public class AccessTableTest {
 
     static final Path DOCUMENT = Path.of("docs/security.md");
 
@@ -39,7 +39,7 @@ class AccessTableTest {
         WALKERS.put("Worker account", List.<String[]>of(new String[] {"permanence-worker", WORKER_PASSWORD}));
     }
 
-    record Row(String method, String path, String body, Map<String, String> expected) {
+    public record Row(String method, String path, String body, Map<String, String> expected) {
     }
 
     @Test
@@ -60,6 +60,8 @@ class AccessTableTest {
                     switch (expected) {
                         case "login" -> softly.assertThat(status == 302 && response.headers().firstValue("Location").orElse("")
                                 .endsWith("/camunda/app/tasklist/default/")).as(who + ": " + status + " " + response.headers().map()).isTrue();
+                        case "portal-login" -> softly.assertThat(status == 302 && response.headers().firstValue("Location").orElse("")
+                                .endsWith("/portail/connexion")).as(who + ": " + status + " " + response.headers().map()).isTrue();
                         case "own" -> {
                             softly.assertThat(status).as(who).isNotEqualTo(302).isLessThan(500);
                             ownAnswers.add(status);
@@ -75,7 +77,7 @@ class AccessTableTest {
     }
 
     /** The rows between the access-table markers: method, path, body, then one expected status per column. */
-    static List<Row> table() throws Exception {
+    public static List<Row> table() throws Exception {
         List<Row> rows = table("access-table");
         rows.forEach(row -> assertThat(row.expected().keySet()).as("columns of the access table").containsExactlyElementsOf(WALKERS.keySet()));
         return rows;

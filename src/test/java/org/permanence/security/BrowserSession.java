@@ -13,15 +13,16 @@ import java.util.UUID;
 import org.permanence.SharedNode;
 
 /**
- * A browser signed in to Tasklist, as Camunda's login page signs her in: its session cookie then goes
- * with every request to the node, as a browser sends it — also for a page of another site.
+ * A browser signed in to Tasklist, as Camunda's login page signs her in (or to the client portal, as its sign-in
+ * page does): its session cookie then goes with every request to the node, as a browser sends it — also for a page
+ * of another site.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
 
-    static BrowserSession signedIn(String user, String password) throws Exception {
+    public static BrowserSession signedIn(String user, String password) throws Exception {
         BrowserSession browser = new BrowserSession();
         // Tasklist's page gives Camunda's own CSRF cookie, which its login form sends back
         browser.send(HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + "/camunda/app/tasklist/default/")).GET());
@@ -36,12 +37,22 @@ final class BrowserSession {
         return browser;
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    /** A client's person signed in by the portal's own page, into the same kind of session. */
+    public static BrowserSession signedInToPortal(String user, String password) throws Exception {
+        BrowserSession browser = new BrowserSession();
+        HttpResponse<String> signIn = browser.postForm("/portail/connexion", "username=" + user + "&password=" + password);
+        if (signIn.statusCode() != 302 && signIn.statusCode() != 303) {
+            throw new IllegalStateException("Portal sign-in of " + user + ": " + signIn.statusCode());
+        }
+        return browser;
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + path)).GET());
     }
 
     /** A form posted as a browser posts it; {@code form} already URL-encoded; {@code headers} as name, value, … */
-    HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
+    public HttpResponse<String> postForm(String path, String form, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         for (int i = 0; i < headers.length; i += 2) {
@@ -69,7 +80,7 @@ final class BrowserSession {
         return send(request);
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse("");
     }

@@ -1,13 +1,10 @@
 package org.permanence.drafting.engine;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.permanence.clients.Client;
 import org.permanence.clients.ClientRepository;
@@ -37,16 +34,14 @@ import org.springframework.web.servlet.ModelAndView;
 @EngineNode
 class DraftApprovalLinks {
 
-    static final String MESSAGE = "ClientAnsweredDraft";
-
     private final SignedLinks links;
-    private final RuntimeService runtime;
+    private final DraftAnswers answers;
     private final HistoryService history;
     private final ClientRepository clients;
 
-    DraftApprovalLinks(SignedLinks links, RuntimeService runtime, HistoryService history, ClientRepository clients) {
+    DraftApprovalLinks(SignedLinks links, DraftAnswers answers, HistoryService history, ClientRepository clients) {
         this.links = links;
-        this.runtime = runtime;
+        this.answers = answers;
         this.history = history;
         this.clients = clients;
     }
@@ -66,11 +61,8 @@ class DraftApprovalLinks {
         if (!check.valid()) {
             return refused(action, token, check, lang, request);
         }
-        Map<String, Object> answer = new HashMap<>();
-        answer.put("clientAnswer", "approve".equals(action) ? "approve" : "change");
-        answer.put("clientComment", comment == null || comment.isBlank() ? null : comment.strip());
         try {
-            runtime.createMessageCorrelation(MESSAGE).processInstanceId(check.subject()).setVariables(answer).correlate();
+            answers.correlate(check.subject(), "approve".equals(action), comment);
         } catch (MismatchingMessageCorrelationException answeredAlready) {
             ModelAndView page = page(action, "refused", token, check, lang, request);
             page.addObject("reason", "answered");
