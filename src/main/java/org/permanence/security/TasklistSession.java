@@ -37,6 +37,16 @@ class TasklistSession extends OncePerRequestFilter {
         return Optional.empty();
     }
 
+    /**
+     * A request answered later (her screen pop's event stream) passes the filters again when it ends; she
+     * is still the one signed in, and without her the end was refused as anonymous — logged as an error for
+     * every stream a closed Tasklist left. (HTTP Basic keeps its sign-in for that pass by itself.)
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

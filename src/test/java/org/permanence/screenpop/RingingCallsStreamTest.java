@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,16 +23,21 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.RingingCalls;
 import org.permanence.SharedNode;
+import org.permanence.security.BrowserSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The push behind the screen pop, as the attacker sees it: claire serves the doctor and the plumber, sophie the
  * lawyers and the plumber; each stream carries the calls of her own clients and never a colleague's other client's.
  */
 @OfficeIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class RingingCallsStreamTest {
 
     private static final String DOCTOR_LINE = "+33145678910";
@@ -70,6 +78,35 @@ class RingingCallsStreamTest {
                 .anyMatch(line -> line.contains(doctor.getId()) && line.contains("Cabinet du Dr Martin") && line.contains("greeting"));
     }
 
+    /**
+     * She closes Tasklist: the node learns it at the next call it pushes, and ends her stream. That end is
+     * a second pass of the request through the filters, which once found nobody signed in and logged an
+     * access refusal for each stream left (and left the stream's end to the container's error handling).
+     */
+    @Test
+    void aStreamSheLeftEndsQuietly(CapturedOutput output) throws Exception {
+        // as Tasklist's page listens (signed in by its session cookie), then leaves: the connection itself goes
+        String session = BrowserSession.signedIn("claire", DEMO_PASSWORD).cookie("JSESSIONID");
+        URI stream = URI.create(SharedNode.baseUrl() + "/api/me/ringing-calls");
+        try (Socket left = new Socket(stream.getHost(), stream.getPort())) {
+            left.getOutputStream().write(("GET " + stream.getPath() + " HTTP/1.1\r\nHost: " + stream.getAuthority()
+                    + "\r\nAccept: text/event-stream\r\nCookie: JSESSIONID=" + session + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader answer = new BufferedReader(new InputStreamReader(left.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(answer.lines().filter(line -> line.startsWith("event:")).findFirst()).contains("event:listening");
+        }
+        EventStream stays = open("claire");
+
+        Task doctor = ring(DOCTOR_LINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stays.heard(doctor));
+        Task again = ring(DOCTOR_LINE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> stays.heard(again));
+
+        // the stream she left hears of these calls first (it listened first); its end then passes the filters again
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> !output.getAll().contains("AuthorizationDeniedException"));
+    }
+
     @Test
     void onlyAnEventStreamIsAnsweredInHerLanguage() throws Exception {
         HttpResponse<String> asked = HttpClient.newHttpClient().send(request("claire", "application/json")
@@ -93,8 +130,11 @@ class RingingCallsStreamTest {
 
     private static HttpRequest.Builder request(String user, String accept) {
         return HttpRequest.newBuilder(URI.create(SharedNode.baseUrl() + "/api/me/ringing-calls")).header("Accept", accept)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", basic(user));
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Her stream, as a browser's EventSource reads it: every line kept. */
