@@ -21,11 +21,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -130,6 +132,17 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, Tes
                         + ", showing: " + visibleText() + ")")
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
+    }
+
+    /** Whether what the locator finds is shown within {@code patience}: a question, not a wait that fails the test. */
+    boolean appears(By locator, Duration patience) {
+        try {
+            new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(locator));
+            return true;
+        } catch (TimeoutException notYet) {
+            return false;
+        }
     }
 
     /**

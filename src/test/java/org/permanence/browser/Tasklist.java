@@ -3,9 +3,11 @@ package org.permanence.browser;
 import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -49,9 +51,23 @@ final class Tasklist {
         browser.waitUntil("her task filters", visibilityOfElementLocated(ACTIVE_FILTER));
     }
 
-    /** Loads Tasklist afresh, as after F5 but with no task open (a plain URL is a full page load). */
+    /**
+     * Loads Tasklist afresh, as after F5 but with no task open (a plain URL is a full page load).
+     * <p>
+     * On a loaded CI machine Tasklist has, a few times in hundreds of loads, stayed on its spinner: its
+     * scripts load its plugins with no time limit ({@code waitSeconds: 0}), so one request the browser never
+     * finished leaves the page waiting forever (seen with an empty page, the AngularJS app never started; not
+     * reproduced on a quiet machine, in a loop of reloads either). A person presses F5 again; so does this,
+     * once, after saying in the log which of the page's requests had finished — the clue to the lost one.
+     */
     void reload() {
         browser.driver().get(url);
+        if (!browser.appears(ACTIVE_FILTER, Duration.ofSeconds(30))) {
+            System.out.println("Tasklist still on its spinner 30 s after loading " + url + "; its finished requests: "
+                    + ((JavascriptExecutor) browser.driver()).executeScript(
+                            "return performance.getEntriesByType('resource').map(e => e.name).join(' ')"));
+            browser.driver().navigate().refresh();
+        }
         awaitFilters();
     }
 
