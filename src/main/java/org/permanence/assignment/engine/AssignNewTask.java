@@ -68,6 +68,7 @@ class AssignNewTask implements TaskListener {
             return;
         }
         Object category = task.getVariable(CALL_CATEGORY);
+        // a call's follow-up goes to whoever took the call (the policy decides whether she is there for it)
         Object takenBy = task.getVariable(TaskAssignmentPlugin.HANDLED_BY);
         TaskToAssign toAssign = new TaskToAssign(task.getTaskDefinitionKey(), task.getPriority(),
                 category instanceof String name ? name : null, takenBy instanceof String id ? id : null);
@@ -84,6 +85,7 @@ class AssignNewTask implements TaskListener {
                     return null;
                 }
                 Candidate her = candidates.stream().filter(candidate -> candidate.userId().equals(chosen.get())).findFirst().orElseThrow();
+                // the follow-up of her own call waits behind nothing: she has the caller in mind now
                 Optional<WaitingWork.Waiting> older = her.userId().equals(toAssign.takenBy()) ? Optional.empty()
                         : olderWorkFor(her, policy.isUrgent(toAssign), now, givenNow);
                 if (older.isEmpty()) {
