@@ -17,4 +17,11 @@ public record Candidate(String userId, SecretaryStatus status, List<String> assi
         assignedTaskTypes = Collections.unmodifiableList(new ArrayList<>(assignedTaskTypes));
         lastMoods = lastMoods.stream().map(mood -> mood == null ? "" : mood).toList();
     }
+
+    /** The same secretary once this task is given to her: busier, and given work just now. */
+    public Candidate given(String taskType, Instant at) {
+        List<String> types = new ArrayList<>(assignedTaskTypes);
+        types.add(taskType);
+        return new Candidate(userId, status, types, lastMoods, at);
+    }
 }

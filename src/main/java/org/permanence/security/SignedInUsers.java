@@ -3,6 +3,8 @@ package org.permanence.security;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.permanence.people.SignedInUser;
 import org.permanence.system.EngineNode;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,14 @@ public class SignedInUsers implements WebMvcConfigurer, HandlerMethodArgumentRes
     public static Optional<SignedInUser> current() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication instanceof OfficeAuthentication signedIn ? Optional.of(signedIn.getPrincipal()) : Optional.empty();
+    }
+
+    /**
+     * Whoever makes this request, also under {@code /camunda/**}, where Tasklist signs people in itself: signed in to
+     * our chain, else to Tasklist in this browser.
+     */
+    public static Optional<SignedInUser> of(HttpServletRequest request) {
+        return current().or(() -> TasklistSession.of(request));
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.permanence.FreeDesks;
 import org.permanence.RingingCalls;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
@@ -25,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A new call's HandleCall task goes, through the engine plugin, to the demo secretary the policy
- * picks: claire and sophie both serve the plumber, so his calls show who is on a break and who carries more.
+ * picks: claire and sophie both serve the plumber, so his calls show who is on a break and who carries more. They
+ * start each test with nothing open or waiting for them, and the calls a test leaves are ended after it ({@link FreeDesks}).
  */
 @OfficeIntegrationTest
 class NewCallAssignmentTest {
@@ -45,6 +48,9 @@ class NewCallAssignmentTest {
     @Autowired
     AssignmentProperties properties;
 
+    @RegisterExtension
+    final FreeDesks desks = new FreeDesks("claire", "sophie");
+
     private final List<String> madeByHand = new ArrayList<>();
 
     @AfterEach
@@ -56,16 +62,21 @@ class NewCallAssignmentTest {
     @Test
     void aCallForThePlumberGoesToSophieWhileClaireIsOnABreakAndBack() {
         statuses.set("claire", Status.BREAK, 15);
-        assertThat(callToHandle(PLUMBER_LINE).getAssignee()).isEqualTo("sophie");
+        Task first = callToHandle(PLUMBER_LINE);
+        assertThat(first.getAssignee()).isEqualTo("sophie");
 
         statuses.set("claire", Status.AVAILABLE, null);
         statuses.set("sophie", Status.BREAK, 15);
+        assertThat(tasks.createTaskQuery().taskId(first.getId()).singleResult().getAssignee())
+                .as("the caller waits for nobody on a break: claire, back, has the call at once").isEqualTo("claire");
+
+        runtime.deleteProcessInstance(first.getProcessInstanceId(), "the caller hung up");
         assertThat(callToHandle(PLUMBER_LINE).getAssignee()).isEqualTo("claire");
     }
 
     @Test
     void aCallGoesToWhoeverCarriesLessEffort() {
-        // whatever the other tests left them, claire now carries more than sophie (a task made by hand weighs 1)
+        // claire now carries more than sophie (a task made by hand weighs 1)
         int gap = effort("sophie") - effort("claire") + 1;
         for (int i = 0; i < gap; i++) {
             Task byHand = tasks.newTask();

@@ -33,6 +33,8 @@ final class Tasklist {
     /** Tasklist greys the form out while the task is not assigned to the signed-in user. */
     private static final By LOCKED_FORM = By.cssSelector(".task-card .disabled-form");
     private static final By CLAIM = By.cssSelector(".task-card button.claim");
+    private static final By START_FORM = By.cssSelector(".modal-body .fjs-form");
+    private static final By OPTIONS = By.cssSelector(".fjs-dropdownlist-item");
 
     private final HeadlessChromium browser;
     private final String url;
@@ -49,6 +51,25 @@ final class Tasklist {
         type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), password);
         browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"), "the Log in button");
         browser.waitUntil("her task filters", visibilityOfElementLocated(ACTIVE_FILTER));
+    }
+
+    /** Opens the start form of this process, as her "Démarrer un processus" list does (Tasklist's own link to it). */
+    void openStartForm(String processKey) {
+        browser.driver().get(url + "#/?processStart=" + processKey);
+        browser.waitUntil("the start form", visibilityOfElementLocated(START_FORM));
+    }
+
+    /** The labels a select field of the form offers now, read from its list, opened and left open for {@link #choose}. */
+    List<String> optionsOf(String componentId) {
+        browser.click(field(componentId + "-display"), "the " + componentId + " list");
+        return browser.waitUntil("the " + componentId + " list to open", driver -> driver.findElements(OPTIONS).isEmpty() ? null
+                : driver.findElements(OPTIONS).stream().map(WebElement::getText).map(String::trim).toList());
+    }
+
+    /** Starts the process with the start form as filled. */
+    void start() {
+        browser.click(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"), "the Start button");
+        browser.waitUntil("the start form to close", driver -> driver.findElements(START_FORM).isEmpty());
     }
 
     /**
@@ -154,7 +175,9 @@ final class Tasklist {
     /** Picks an option of a select field by its label, as she reads it. */
     void choose(String componentId, String optionLabel) {
         By display = field(componentId + "-display");
-        browser.click(display, "the " + componentId + " list");
+        if (browser.driver().findElements(OPTIONS).isEmpty()) {
+            browser.click(display, "the " + componentId + " list");
+        }
         browser.click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space() = " + literal(optionLabel) + "]"),
                 "option " + optionLabel);
         browser.waitUntil(componentId + " to show " + optionLabel,
@@ -183,8 +206,9 @@ final class Tasklist {
         browser.waitUntil("field " + locator + " to hold " + text, driver -> text.equals(driver.findElement(locator).getDomProperty("value")));
     }
 
+    /** A field of the open task's form, or of the start form. */
     private static By field(String componentId) {
-        return By.cssSelector(".task-card [id$='-" + componentId + "']");
+        return By.cssSelector(":is(.task-card, .modal-body) [id$='-" + componentId + "']");
     }
 
     private static By taskLink(String taskId) {

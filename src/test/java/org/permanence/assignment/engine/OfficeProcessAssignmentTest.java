@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -91,14 +92,18 @@ class OfficeProcessAssignmentTest {
     void aSecretaryOnABreakReceivesNothingUntilItEnds() {
         office.statuses().set("anne", Status.BREAK, 15);
         assertThat(task(office.ring(PLUMBER, "0644444440"), "HandleCall").getAssignee()).isEqualTo("beatrice");
+        List<String> waiting = new ArrayList<>();
         for (int i = 1; i < 4; i++) {
-            assertThat(task(office.ring(PLUMBER, "064444444" + i), "HandleCall").getAssignee())
+            waiting.add(office.ring(PLUMBER, "064444444" + i));
+            assertThat(task(waiting.get(i - 1), "HandleCall").getAssignee())
                     .as("call %s: beatrice has a call open, it waits in the team queue for whoever is free first", i).isNull();
         }
         assertThat(task(office.backOfficeWork(PLUMBER, "sim-mail"), "ReviewDraft").getAssignee()).isNull();
 
         office.at(MORNING.plus(Duration.ofMinutes(15)));
-        assertThat(task(office.ring(PLUMBER, "0655555555"), "HandleCall").getAssignee()).as("her break is over").isEqualTo("anne");
+        assertThat(task(office.ring(PLUMBER, "0655555555"), "HandleCall").getAssignee())
+                .as("her break is over, but the new call waits its turn").isNull();
+        assertThat(task(waiting.get(0), "HandleCall").getAssignee()).as("the call that waited longest is hers").isEqualTo("anne");
     }
 
     @Test
@@ -139,11 +144,12 @@ class OfficeProcessAssignmentTest {
         // 10:00 in Paris; anne works the afternoon only
         office.statuses().setHours("anne", new WorkingHours(List.of(new WorkingHours.Range(DayOfWeek.FRIDAY, LocalTime.of(14, 0), LocalTime.of(18, 0)))));
         assertThat(task(office.ring(PLUMBER, "0666666666"), "HandleCall").getAssignee()).isEqualTo("beatrice");
-        assertThat(task(office.ring(PLUMBER, "0677777777"), "HandleCall").getAssignee())
-                .as("beatrice is busy: the team queue, not anne off her hours").isNull();
+        String waiting = office.ring(PLUMBER, "0677777777");
+        assertThat(task(waiting, "HandleCall").getAssignee()).as("beatrice is busy: the team queue, not anne off her hours").isNull();
 
         office.at(Instant.parse("2026-11-27T13:00:00Z"));
-        assertThat(task(office.ring(PLUMBER, "0688888888"), "HandleCall").getAssignee()).as("14:00 in Paris").isEqualTo("anne");
+        assertThat(task(office.ring(PLUMBER, "0688888888"), "HandleCall").getAssignee()).as("a newer call waits its turn").isNull();
+        assertThat(task(waiting, "HandleCall").getAssignee()).as("14:00 in Paris: the call that waited is hers").isEqualTo("anne");
     }
 
     @Test

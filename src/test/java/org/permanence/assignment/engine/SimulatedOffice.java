@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -76,6 +77,8 @@ public final class SimulatedOffice implements AutoCloseable {
     private static final String TAKE_APPOINTMENT = "TakeAppointment";
 
     private final ProcessEngine engine;
+    private AssignNewTask assign;
+    private CommandExecutor commands;
     private final SecretaryStatuses statuses;
     private final CallRecords calls;
     private final AssignmentProperties weights;
@@ -104,11 +107,14 @@ public final class SimulatedOffice implements AutoCloseable {
         statuses = new SecretaryStatuses(jdbc, day, event -> {
             if (event instanceof StatusChanged change) {
                 workBack.statusChanged(change);
+                // as TaskAssignmentPlugin does once her status is saved
+                assign.handOut(commands, change.userId());
             }
         }, engineClock());
         calls = new CallRecords(jdbc);
         BackToWhoAnswered backToWhoAnswered = new BackToWhoAnswered();
-        AssignNewTask assign = new AssignNewTask(new AssignmentPolicy(weights), statuses, calls, new SecretariesWork(jdbc));
+        AssignmentPolicy policy = new AssignmentPolicy(weights);
+        assign = new AssignNewTask(policy, statuses, calls, new SecretariesWork(jdbc), new WaitingWork(jdbc, policy));
 
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("office-" + UUID.randomUUID());
@@ -131,9 +137,13 @@ public final class SimulatedOffice implements AutoCloseable {
                     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, assign);
                 }
                 task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskAssignmentPlugin::rememberWhoHandledOrBooked);
+                if (placing == Placing.OFFICE_POLICY) {
+                    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, assign.handingOutOnceDone(() -> commands));
+                }
             }
         })));
         engine = configuration.buildProcessEngine();
+        commands = configuration.getCommandExecutorTxRequiresNew();
         workBack = new WorkBackToTheTeam(engine.getTaskService(), engine.getIdentityService(), weights);
         deploy();
         staff(clientsBySecretary);
