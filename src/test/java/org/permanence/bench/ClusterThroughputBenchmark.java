@@ -69,6 +69,7 @@ class ClusterThroughputBenchmark {
     void oursAndBareWithOneAndTwoEngineNodes() throws Exception {
         Assumptions.assumeTrue(ScratchDatabase.buildDatabaseUrl() != null, "on PostgreSQL: mvn -Pbench,postgres verify");
         List<String> table = new ArrayList<>();
+        List<String> ratios = new ArrayList<>();
         // the nodes as production runs them (full JIT), not as the tests start them for a quick start-up
         System.setProperty(JarNode.JVM_OPTIONS_PROPERTY, nodeJvmOptions);
         for (int engines : engineCounts) {
@@ -83,9 +84,11 @@ class ClusterThroughputBenchmark {
                     Figures bare = measure(database, cluster, engines, "bare", calls, this::startBare);
                     table.add(ours.row(engines, "ours"));
                     table.add(bare.row(engines, "bare"));
+                    double callsRatio = bare.callsPerSecond() / ours.callsPerSecond();
+                    double cpuRatio = ours.nodeCpuMs() / Math.max(1, bare.nodeCpuMs());
                     table.add(String.format(Locale.ROOT, "%-8d %-5s %6s %10.2fx %7s %6.2fx %11.2fx  (how much slower ours is: bare calls/s over ours, our p95 and node CPU over bare)",
-                            engines, "ratio", "", bare.callsPerSecond() / ours.callsPerSecond(), "", (double) ours.p95() / Math.max(1, bare.p95()),
-                            ours.nodeCpuMs() / Math.max(1, bare.nodeCpuMs())));
+                            engines, "ratio", "", callsRatio, "", (double) ours.p95() / Math.max(1, bare.p95()), cpuRatio));
+                    ratios.add(String.format(Locale.ROOT, "ratio_calls_per_s=%.2f ratio_node_cpu=%.2f engines=%d", callsRatio, cpuRatio, engines));
                 } finally {
                     noOpWorkers.forEach(ExternalTaskClient::stop);
                 }
@@ -95,6 +98,8 @@ class ClusterThroughputBenchmark {
                 calls, warmUp, Runtime.getRuntime().availableProcessors(), nodeJvmOptions);
         System.out.println("engines  path   calls  calls_per_s  p50_ms  p95_ms  node_cpu_ms  harness_cpu_ms  of_which_worker  (CPU a call: all nodes / this test process / of the nodes', the worker nodes)");
         table.forEach(System.out::println);
+        // issue 21's figures (target: both at most 1.3), for the first engine count asked for (one node by default)
+        System.out.println(ratios.get(0));
     }
 
     private interface Caller {
