@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +71,7 @@ class ClusterThroughputBenchmark {
         Assumptions.assumeTrue(ScratchDatabase.buildDatabaseUrl() != null, "on PostgreSQL: mvn -Pbench,postgres verify");
         List<String> table = new ArrayList<>();
         List<String> ratios = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
         // the nodes as production runs them (full JIT), not as the tests start them for a quick start-up
         System.setProperty(JarNode.JVM_OPTIONS_PROPERTY, nodeJvmOptions);
         for (int engines : engineCounts) {
@@ -82,6 +84,8 @@ class ClusterThroughputBenchmark {
                     measure(database, cluster, engines, "warmup-bare", warmUp, this::startBare);
                     Figures ours = measure(database, cluster, engines, "ours", calls, this::ring);
                     Figures bare = measure(database, cluster, engines, "bare", calls, this::startBare);
+                    rows.add(engines + " ours " + rowsACall(database, "aircall:" + run + "-ours-", calls));
+                    rows.add(engines + " bare " + rowsACall(database, "bare:" + run + "-bare-", calls));
                     table.add(ours.row(engines, "ours"));
                     table.add(bare.row(engines, "bare"));
                     double callsRatio = bare.callsPerSecond() / ours.callsPerSecond();
@@ -102,6 +106,8 @@ class ClusterThroughputBenchmark {
         System.out.println("engines  path   calls  calls_per_s  p50_ms  p95_ms  node_cpu_ms  harness_cpu_ms  of_which_worker  of_which_jit"
                 + "  (CPU a call: all nodes / this test process / of the nodes', the worker nodes / of the nodes', their JIT compiler threads)");
         table.forEach(System.out::println);
+        System.out.println("engines path  history rows a call, by table (what the engine wrote for the call and keeps after it ended)");
+        rows.forEach(System.out::println);
         // issue 21's figures (target: both at most 1.3), for the first engine count asked for (one node by default)
         System.out.println(ratios.get(0));
     }
@@ -179,6 +185,41 @@ class ClusterThroughputBenchmark {
             Thread.sleep(500);
         }
         throw new AssertionError("Not every call of " + businessKeys + " completed within 10 minutes");
+    }
+
+    /** The engine's history tables that say which call a row is of, each with that column. */
+    private static final Map<String, String> HISTORY_TABLES = new LinkedHashMap<>();
+
+    static {
+        HISTORY_TABLES.put("act_hi_actinst", "proc_inst_id_");
+        HISTORY_TABLES.put("act_hi_taskinst", "proc_inst_id_");
+        HISTORY_TABLES.put("act_hi_varinst", "proc_inst_id_");
+        HISTORY_TABLES.put("act_hi_detail", "proc_inst_id_");
+        HISTORY_TABLES.put("act_hi_op_log", "proc_inst_id_");
+        HISTORY_TABLES.put("act_hi_decinst", "proc_inst_id_");
+        HISTORY_TABLES.put("act_hi_ext_task_log", "proc_inst_id_");
+        HISTORY_TABLES.put("act_ge_bytearray", "root_proc_inst_id_");
+    }
+
+    /** How many rows of each history table a call of this batch left, on average: what the history level costs. */
+    private static String rowsACall(ScratchDatabase database, String businessKeys, int count) throws Exception {
+        StringBuilder line = new StringBuilder();
+        double total = 0;
+        try (Connection connection = database.connect()) {
+            for (Map.Entry<String, String> table : HISTORY_TABLES.entrySet()) {
+                try (PreparedStatement query = connection.prepareStatement("select count(*) from " + table.getKey() + " r join act_hi_procinst p on r."
+                        + table.getValue() + " = p.id_ where p.business_key_ like ?")) {
+                    query.setString(1, businessKeys + "%");
+                    try (ResultSet result = query.executeQuery()) {
+                        result.next();
+                        double perCall = (double) result.getLong(1) / count;
+                        total += perCall;
+                        line.append(String.format(Locale.ROOT, "%s=%.1f ", table.getKey().substring(table.getKey().indexOf('_') + 1), perCall));
+                    }
+                }
+            }
+        }
+        return line.append(String.format(Locale.ROOT, "total=%.1f", total)).toString();
     }
 
     /**
