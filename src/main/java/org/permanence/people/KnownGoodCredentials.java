@@ -1,10 +1,17 @@
 package org.permanence.people;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Credentials that signed in recently, so they pass while their address is refused: the workers' service
@@ -15,12 +22,17 @@ import java.util.Map;
  */
 final class KnownGoodCredentials {
 
-    private final CredentialFingerprints fingerprints = new CredentialFingerprints();
+    private static final String HMAC = "HmacSHA256";
+
+    private final SecretKeySpec key;
     private final Duration goodFor;
     private final Clock clock;
     private final Map<String, Instant> lastSignedIn;
 
     KnownGoodCredentials(Duration goodFor, int capacity, Clock clock) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, HMAC);
         this.goodFor = goodFor;
         this.clock = clock;
         this.lastSignedIn = new LinkedHashMap<>(16, 0.75f, true) {
@@ -31,9 +43,15 @@ final class KnownGoodCredentials {
         };
     }
 
-    /** The keyed hash a user and password are remembered by. */
+    /** The keyed hash a user and password are remembered by (a NUL separates them: neither can hold one in a sign-in). */
     String fingerprint(String user, String password) {
-        return fingerprints.of(user, password);
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return Base64.getEncoder().encodeToString(mac.doFinal((user + '\0' + password).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
+        }
     }
 
     synchronized boolean known(String fingerprint) {

@@ -10,9 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * by one failure every {@code refillEvery}. At most {@code trackedSources} addresses, and as many (address,
  * user) pairs, are remembered; past that the one seen least recently is forgotten. Credentials that signed
  * in within {@code knownGoodFor} pass even from a refused address (at most {@code knownGoodCredentials}
- * remembered, as keyed hashes). Health counts failures over the last {@code healthWindow}. An HTTP Basic password the
- * engine accepted is not checked again for {@code passwordCheckReusedFor} (as many remembered, as keyed hashes;
- * zero: every request is checked), so a worker polling several times a second costs one check, not one a request.
+ * remembered, as keyed hashes). Health counts failures over the last {@code healthWindow}.
  */
 @ConfigurationProperties("permanence.sign-in")
 public record SignInProperties(
@@ -21,8 +19,7 @@ public record SignInProperties(
         int trackedSources,
         Duration knownGoodFor,
         int knownGoodCredentials,
-        Duration healthWindow,
-        Duration passwordCheckReusedFor) {
+        Duration healthWindow) {
 
     /** {@code failures} in a row are allowed, then one more every {@code refillEvery}. */
     public record Budget(int failures, Duration refillEvery) {
@@ -37,9 +34,6 @@ public record SignInProperties(
     public SignInProperties {
         if (trackedSources < 1 || knownGoodCredentials < 1) {
             throw new IllegalArgumentException("permanence.sign-in must track at least one address and one credential");
-        }
-        if (passwordCheckReusedFor == null || passwordCheckReusedFor.isNegative()) {
-            throw new IllegalArgumentException("permanence.sign-in.password-check-reused-for must be zero or more");
         }
     }
 }

@@ -2,11 +2,13 @@ package org.permanence.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-import org.permanence.MovingClock;
 
 /** The throttle's arithmetic, on a clock the test moves: budgets, refills, reservations given back, forgetting. */
 @Tag("unit")
@@ -164,13 +166,37 @@ class SignInBudgetsTest {
     private SignInBudgets budgets(int trackedSources) {
         return new SignInBudgets(new SignInProperties(new SignInProperties.Budget(20, Duration.ofSeconds(30)),
                 new SignInProperties.Budget(5, Duration.ofMinutes(1)), trackedSources, Duration.ofHours(12), 10_000,
-                Duration.ofMinutes(15), Duration.ofSeconds(30)), clock);
+                Duration.ofMinutes(15)), clock);
     }
 
     private static void failTimes(SignInBudgets budgets, String source, String user, int times) {
         for (int i = 0; i < times; i++) {
             assertThat(budgets.reserve(source, user)).as("failure %d of %s from %s", i + 1, user, source).isEmpty();
             budgets.settle(source, user, true);
+        }
+    }
+
+    private static final class MovingClock extends Clock {
+
+        private Instant now = Instant.parse("2026-12-07T08:00:00Z");
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }
