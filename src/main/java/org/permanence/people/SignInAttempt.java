@@ -47,12 +47,21 @@ record SignInAttempt(HttpServletRequest request, boolean loginForm, String user,
             return Optional.of(loginForm(request));
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6) && readsBasic(path)) {
             return Optional.of(BasicCredentials.from(authorization)
                     .map(credentials -> new SignInAttempt(request, false, credentials.userId(), credentials.password()))
                     .orElseGet(() -> new SignInAttempt(request, false, null, null)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether HTTP Basic credentials are read there at all. Camunda's pages and the OpenID Connect sign-in's own
+     * addresses never read them: their redirect or 401 says nothing of the password, and counted as a failure it
+     * would spend the budget of, and unlearn as known good, the workers' account a script happened to send along.
+     */
+    private static boolean readsBasic(String path) {
+        return !(path.startsWith("/camunda/app/") || path.startsWith("/oauth2/") || path.startsWith("/login/oauth2/"));
     }
 
     /**

@@ -52,6 +52,20 @@ class SignInAttemptTest {
     }
 
     @Test
+    void basicCredentialsWhereNothingReadsThemAreNoSignIn() throws Exception {
+        for (String path : new String[] {"/login/oauth2/code/office", "/oauth2/authorization/office", "/camunda/app/cockpit/default/"}) {
+            MockHttpServletRequest basic = new MockHttpServletRequest("GET", path);
+            basic.setServletPath(path);
+            basic.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("permanence-worker:right".getBytes(StandardCharsets.UTF_8)));
+            assertThat(SignInAttempt.of(basic)).as(path).isEmpty();
+        }
+        MockHttpServletRequest api = new MockHttpServletRequest("GET", "/api/clients");
+        api.setServletPath("/api/clients");
+        api.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("claire:guess".getBytes(StandardCharsets.UTF_8)));
+        assertThat(SignInAttempt.of(api)).isPresent();
+    }
+
+    @Test
     void basicCredentialsAnywhereAreASignInAndNothingElseIs() throws Exception {
         MockHttpServletRequest basic = new MockHttpServletRequest("GET", "/engine-rest/version");
         basic.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString("permanence-worker:guess".getBytes(StandardCharsets.UTF_8)));
