@@ -1,5 +1,6 @@
 package org.permanence.security;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.permanence.TestOffice;
@@ -19,7 +20,14 @@ public final class OidcOffice {
     private final String baseUrl;
 
     private OidcOffice() {
-        Map<String, Object> properties = TestOffice.nodeProperties(TestOffice.newDataDir());
+        Path dataDir = TestOffice.newDataDir();
+        Map<String, Object> properties = TestOffice.nodeProperties(dataDir);
+        // a database of its own, the embedded one even in the PostgreSQL pass (whose URL comes as a system property,
+        // which these arguments override): a second engine on the shared node's database would take its work and
+        // send its mails from another mailbox. Signing in does not depend on the database.
+        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("db").resolve("permanence") + ";WRITE_DELAY=0");
+        properties.put("spring.datasource.username", "sa");
+        properties.put("spring.datasource.password", "");
         baseUrl = "http://127.0.0.1:" + properties.get("server.port");
         provider = new TestProvider(baseUrl);
         properties.put("permanence.links.public-base-url", baseUrl);
