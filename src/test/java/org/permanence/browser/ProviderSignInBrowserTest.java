@@ -34,6 +34,8 @@ import org.permanence.security.TestProvider;
  * manager gets Cockpit; removing her group at the provider refuses her very next request; signing out
  * ends the session here and at the provider.
  */
+// a node of its own (OidcOffice), in a JVM of its own: see pom.xml, tests-with-a-node-of-their-own
+@Tag("own-node")
 @Tag("browser")
 class ProviderSignInBrowserTest {
 

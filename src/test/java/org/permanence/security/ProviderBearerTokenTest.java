@@ -27,6 +27,8 @@ import org.permanence.TestOffice;
  * the attacks — a token of another issuer, expired, meant for another application, or of nobody in the
  * office's groups — are 401.
  */
+// a node of its own (OidcOffice), in a JVM of its own: see pom.xml, tests-with-a-node-of-their-own
+@Tag("own-node")
 @Tag("node")
 class ProviderBearerTokenTest {
 
