@@ -2,13 +2,12 @@ package org.permanence.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.permanence.MovingClock;
 import org.permanence.links.LinkCheck;
 import org.permanence.links.LinkOutcome;
 
@@ -98,37 +97,5 @@ class AbuseRulesTest {
         assertThat(rules.openBookings(0)).isEmpty();
         assertThat(rules.openBookings(1)).isEmpty();
         assertThat(rules.openBookings(2)).contains(Refusal.TOO_MANY_OPEN);
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant to) {
-            now = to;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -2,13 +2,12 @@ package org.permanence.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.permanence.MovingClock;
 
 /** The throttle's arithmetic, on a clock the test moves: budgets, refills, reservations given back, forgetting. */
 @Tag("unit")
@@ -17,7 +16,7 @@ class SignInBudgetsTest {
     private static final String ATTACKER = "203.0.113.7";
     private static final String OFFICE = "198.51.100.20";
 
-    private final MovingClock clock = new MovingClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-07T08:00:00Z"));
 
     @Test
     void aUserFromOneAddressHasFiveFailuresThenWaitsAMinuteForEachMore() {
@@ -173,30 +172,6 @@ class SignInBudgetsTest {
         for (int i = 0; i < times; i++) {
             assertThat(budgets.reserve(source, user)).as("failure %d of %s from %s", i + 1, user, source).isEmpty();
             budgets.settle(source, user, true);
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-07T08:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
