@@ -50,7 +50,7 @@ class RingingCallsController {
             } catch (IOException gone) {
                 throw new UncheckedIOException(gone);
             }
-        });
+        }, stream::complete);
         stream.onCompletion(subscription::close);
         stream.onTimeout(subscription::close);
         stream.onError(error -> subscription.close());
