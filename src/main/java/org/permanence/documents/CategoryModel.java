@@ -89,6 +89,11 @@ public final class CategoryModel {
         return counts;
     }
 
+    /** The hashed features it saw in training: what it holds of the words of the documents it learnt from. */
+    java.util.Set<Integer> features() {
+        return java.util.Collections.unmodifiableSet(rarity.keySet());
+    }
+
     double temperature() {
         return temperature;
     }

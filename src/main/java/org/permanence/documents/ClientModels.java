@@ -77,6 +77,24 @@ public class ClientModels implements DisposableBean {
     }
 
     /**
+     * After documents of the client were removed (the purge, an erasure): its model learnt their words, so it is
+     * trained again from the documents the client still has, and every older version is deleted, object and row.
+     * Waits for it, after the retrainings this node had queued. A client without a model of its own has nothing
+     * to forget; the base model never learnt a client's documents.
+     */
+    public void relearnWithoutRemoved(String clientId) {
+        if (store.latestVersion(clientId).isEmpty()) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> {
+            retrain(clientId);
+            int current = store.latestVersion(clientId).orElseThrow();
+            int removed = store.removeBefore(clientId, current);
+            log.info("Document model of client {}: retrained without its removed documents, {} older versions deleted", clientId, removed);
+        }, training).join();
+    }
+
+    /**
      * Makes {@code base} the shared model every client starts from, with the examples it learnt from,
      * unless it is the current one already; answers whether it was installed.
      */

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -89,6 +90,14 @@ public class DocumentReader implements AutoCloseable {
     /** Forgets the texts read from the file with this content hash (the OCR cache on this node's disk); answers how many. */
     public int forgetTexts(String contentHash) {
         return ocrCache.forget(contentHash);
+    }
+
+    /**
+     * Forgets, on this node's disk, the texts read from files with these content hashes and those cached
+     * before {@code oldest}; answers how many.
+     */
+    public int pruneTexts(Set<String> contentHashes, Instant oldest) {
+        return ocrCache.prune(contentHashes, oldest);
     }
 
     public Reading read(byte[] content) {

@@ -54,6 +54,15 @@ public class ModelStore {
         }
     }
 
+    /** Deletes the owner's versions older than {@code version}, objects and rows; answers how many. */
+    public int removeBefore(String owner, int version) {
+        List<String> keys = jdbc.sql("select object_key from document_model where owner = ? and version < ?").params(owner, version)
+                .query(String.class).list();
+        keys.forEach(objects::delete);
+        jdbc.sql("delete from document_model where owner = ? and version < ?").params(owner, version).update();
+        return keys.size();
+    }
+
     public Optional<CategoryModel> load(String owner, int version) {
         return jdbc.sql("select object_key from document_model where owner = ? and version = ?").params(owner, version)
                 .query(String.class).optional().flatMap(objects::get).map(CategoryModel::fromBytes);

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +46,34 @@ final class OcrCache {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Could not remove cached texts from " + folder, e);
         }
+    }
+
+    /**
+     * Removes the texts read from a file whose content hash is {@code forgotten}, and those written before
+     * {@code oldest} (half-written ones too); answers how many. What another node's purge or erasure removed
+     * reaches this node's disk so.
+     */
+    int prune(Set<String> forgotten, Instant oldest) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            int removed = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (due(file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant(), forgotten, oldest)) {
+                    removed += Files.deleteIfExists(file) ? 1 : 0;
+                }
+            }
+            return removed;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not prune cached texts in " + folder, e);
+        }
+    }
+
+    /** Whether a cached text goes: its name starts with the file's content hash and a dash, written or not yet moved in place. */
+    static boolean due(String fileName, Instant written, Set<String> forgotten, Instant oldest) {
+        int dash = fileName.indexOf('-');
+        return written.isBefore(oldest) || dash > 0 && forgotten.contains(fileName.substring(0, dash));
     }
 
     void put(String key, String text) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Erases a caller from one client's records in one action. What must stay to keep the office's figures true
  * is anonymised: a call keeps when it rang and how it ended, an appointment its time and status (a future one
  * is cancelled and frees its slot), a received mail its claim (else the mailbox reader would take it again).
- * Everything else goes: messages, mails and their stored copies, documents with their files and texts, the
- * embedded mail server's messages, and the cases — running ones ended with a reason, then their history.
+ * Everything else goes: messages, mails and their stored copies, documents with their files and texts (and what
+ * the client's document classifier learnt from them), the embedded mail server's messages, and the cases — running ones ended with a reason, then their history.
  * The receipt counts what was erased and says nothing of whom.
  */
 @Component
@@ -80,6 +80,9 @@ class Erasure {
         held.documents().forEach(document -> forgetting.casesOfDocument((String) document.get("id"))
                 .forEach(caseId -> forgetting.cases(List.of(caseId), REASON)));
         held.documents().forEach(forgetting::document);
+        if (!held.documents().isEmpty()) {
+            forgetting.documentsUnlearnt(clientId);
+        }
         int objects = forgetting.objects(held.objects());
         int mailFiles = forgetting.mails(held.mailStore());
         Held.Counts counts = held.counts();

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 /**
  * Removes what is past its time, every {@code permanence.privacy.purge-every}: for each client and kind,
  * the rows older than the client's retention and everything that goes with them (stored objects, the OCR
- * cache, the embedded mail server's messages, the engine's history of their cases), and the access log's
+ * cache, what the client's document classifier learnt from its documents, the embedded mail server's messages, the engine's history of their cases), and the access log's
  * entries past its own retention. A record whose case still runs waits for it to end. What was removed is
  * counted in {@code purge_run}, never described.
  * <p>
@@ -242,6 +242,9 @@ public class Purge implements DisposableBean {
             cases.addAll(documentCases);
             files += forgetting.document(row);
             rows++;
+        }
+        if (rows > 0) {
+            forgetting.documentsUnlearnt(clientId);
         }
         return new Removed(clientId, RecordKind.DOCUMENTS.name(), rows, files, 0, forgetting.cases(cases, REASON).forgotten());
     }

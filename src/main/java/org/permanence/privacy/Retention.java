@@ -33,6 +33,13 @@ public class Retention {
         return days;
     }
 
+    /** The longest any client keeps this kind of record, its own days or the office's. */
+    public int longest(RecordKind kind) {
+        int own = jdbc.sql("select coalesce(max(days), 0) from client_retention where kind = ?").param(kind.name())
+                .query(Integer.class).single();
+        return Math.max(own, defaults.retentionDays().get(kind));
+    }
+
     /** The client's own days, replacing those it had; a kind left out follows the office again. */
     @Transactional
     public void set(String clientId, Map<RecordKind, Integer> days, String by) {

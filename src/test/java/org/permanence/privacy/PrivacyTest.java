@@ -43,8 +43,13 @@ import org.permanence.clients.Client;
 import org.permanence.clients.Client.MessageDelivery;
 import org.permanence.clients.Clients;
 import org.permanence.documents.ContentHash;
+import org.permanence.documents.CategoryModel;
 import org.permanence.documents.DocumentIntake;
+import org.permanence.documents.DocumentProperties;
+import org.permanence.documents.DocumentReader;
+import org.permanence.documents.ModelStore;
 import org.permanence.documents.TestDocuments;
+import org.permanence.documents.TestModels;
 import org.permanence.mail.MailFolder;
 import org.permanence.mail.StoredMail;
 import org.permanence.storage.ObjectStorage;
@@ -55,10 +60,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The RGPD acceptance on a real node (engine, H2 or PostgreSQL, embedded S3, embedded SMTP/IMAP, Tesseract):
  * a caller's call (its case, its history, the mail telling the client), her document (original, text, the
- * OCR cache) and her appointment are put on the office the usual way; then the purge with its clock moved
- * past the client's retention, or an erasure by her number, must leave nothing anywhere that names her —
- * {@link Traces} searches every text column of every table, every stored object, the mail store's files and
- * every IMAP mailbox for her number, name and e-mail. The access log shows each read the test made.
+ * OCR cache — of this node and of a worker node that read it too —, filed by a secretary so the client's
+ * document model learns its words) and her appointment are put on the office the usual way; then the purge
+ * with its clock moved past the client's retention, or an erasure by her number, must leave nothing anywhere
+ * that names her — {@link Traces} searches every text column of every table, every stored object, the mail
+ * store's files, the OCR caches and every IMAP mailbox for her number, name and e-mail, and the client's
+ * models are searched for the features of her name and e-mail. The access log shows each read the test made.
  */
 @OfficeIntegrationTest
 class PrivacyTest {
@@ -83,6 +90,12 @@ class PrivacyTest {
     MailFolder mailFolder;
     @Autowired
     Purge purge;
+    @Autowired
+    OcrCachePruning ocrCachePruning;
+    @Autowired
+    ModelStore models;
+    @Autowired
+    DocumentProperties documentProperties;
 
     /** One caller per test, named so that nothing else on the node can contain her strings. */
     record Someone(String number, String name, String email) {
@@ -115,8 +128,9 @@ class PrivacyTest {
         String documentCase = documentRead(client, intake.receive(client.id(), "ordonnance.png", scan, DocumentIntake.Source.UPLOAD, "nadia"));
         Path ocrCache = Path.of((String) SharedNode.PROPERTIES.get("permanence.data-dir")).resolve("ocr-cache");
         assertThat(cached(ocrCache, ContentHash.of(scan))).as("the OCR cache holds the scan's text").isNotEmpty();
+        Path worker = readOnAWorkerNode(scan);
         appointment(client, caller, Duration.ofHours(-6));
-        Traces traces = new Traces(jdbc, objects);
+        Traces traces = new Traces(jdbc, objects, worker);
         assertThat(traces.of(caller.strings())).as("before the purge").isNotEmpty();
 
         // the day after: nothing is due yet
@@ -129,14 +143,20 @@ class PrivacyTest {
         assertThat(whileRunning).extracting(Purge.Removed::clientId, Purge.Removed::kind).contains(
                 org.assertj.core.groups.Tuple.tuple(client.id(), "CALLS"), org.assertj.core.groups.Tuple.tuple(client.id(), "APPOINTMENTS"),
                 org.assertj.core.groups.Tuple.tuple(client.id(), "MAILS"));
-        runtime.deleteProcessInstance(documentCase, "the client took the document back");
-        List<Purge.Removed> removed = purge.run(Clock.offset(Clock.systemUTC(), Duration.ofDays(3)));
+        fileAsSecretary(documentCase, client);
+        assertThat(learntFromHer(client, caller)).as("the client's model learnt her name from the filed document").isNotEmpty();
+        Clock threeDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
+        List<Purge.Removed> removed = purge.run(threeDaysOn);
+        assertThat(pruneOnWorkerNode(worker, threeDaysOn)).as("the worker node's round").isPositive();
 
         assertThat(removed).filteredOn(r -> client.id().equals(r.clientId()) && r.kind().equals("DOCUMENTS"))
                 .singleElement().satisfies(r -> assertThat(r.rows()).isEqualTo(1));
         assertThat(traces.of(caller.strings())).as("where the caller can still be found after the purge").isEmpty();
         assertThat(Stream.of("call", "appointment", "document", "notification").mapToLong(table -> count(table, client)).sum()).isZero();
         assertThat(cached(ocrCache, ContentHash.of(scan))).as("the OCR cache").isEmpty();
+        assertThat(cached(worker.resolve("ocr-cache"), ContentHash.of(scan))).as("the worker node's OCR cache").isEmpty();
+        assertThat(learntFromHer(client, caller)).as("what the client's model still holds of her").isEmpty();
+        assertThat(modelObjects(client)).as("the versions that learnt from her are gone").hasSize(1);
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceIds(java.util.Set.of(callCase, documentCase)).count()).isZero();
         assertThat(objects.list("documents/" + client.id() + "/")).isEmpty();
         assertThat(jdbc.sql("select count(*) from purge_run where client_id = ?").param(client.id()).query(Long.class).single()).isGreaterThan(2);
@@ -155,6 +175,12 @@ class PrivacyTest {
         DocumentIntake.Receipt document = intake.receive(client.id(), "courrier.pdf",
                 TestDocuments.textPdf(1, List.of("Courrier de " + caller.name(), "Réponse à " + caller.email())), DocumentIntake.Source.UPLOAD, "claire");
         String documentCase = documentRead(client, document);
+        // her prescription, scanned: read by this node and by a worker node, filed by a secretary so the client's model learns it
+        byte[] scan = TestDocuments.scanPng(List.of("Ordonnance", caller.name(), caller.email()));
+        fileAsSecretary(documentRead(client, intake.receive(client.id(), "ordonnance.png", scan, DocumentIntake.Source.UPLOAD, "claire")),
+                client);
+        assertThat(learntFromHer(client, caller)).as("the client's model learnt her name from the filed document").isNotEmpty();
+        Path worker = readOnAWorkerNode(scan);
         appointment(client, caller, Duration.ofDays(3));
 
         // the reads: the calls through the API, the mail on its page, the document's preview, the waiting call's form in Tasklist
@@ -185,7 +211,7 @@ class PrivacyTest {
         assertThat(counts.get("calls").asInt()).isEqualTo(1);
         assertThat(counts.get("cases").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(counts.get("appointments").asInt()).isEqualTo(1);
-        assertThat(counts.get("documents").asInt()).isEqualTo(1);
+        assertThat(counts.get("documents").asInt()).isEqualTo(2);
 
         Map<String, byte[]> export = unzip(bytes(api(client, "/callers/export?q=" + caller.email())));
         assertThat(new String(export.get("data.json"), StandardCharsets.UTF_8)).contains(caller.name(), caller.number(), caller.email());
@@ -198,10 +224,14 @@ class PrivacyTest {
         JsonNode receipt = JSON.readTree(erased.body());
         assertThat(receipt.get("calls").asInt()).isEqualTo(1);
         assertThat(receipt.get("appointments").asInt()).isEqualTo(1);
-        assertThat(receipt.get("documents").asInt()).isEqualTo(1);
+        assertThat(receipt.get("documents").asInt()).isEqualTo(2);
         assertThat(receipt.get("casesEnded").asInt()).isGreaterThanOrEqualTo(2);
 
-        assertThat(new Traces(jdbc, objects).of(caller.strings())).as("where the caller can still be found after the erasure").isEmpty();
+        assertThat(pruneOnWorkerNode(worker, Clock.systemUTC())).as("the worker node's round").isPositive();
+        assertThat(new Traces(jdbc, objects, worker).of(caller.strings())).as("where the caller can still be found after the erasure")
+                .isEmpty();
+        assertThat(learntFromHer(client, caller)).as("what the client's model still holds of her").isEmpty();
+        assertThat(modelObjects(client)).as("the versions that learnt from her are gone").hasSize(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceIds(java.util.Set.of(waiting.getProcessInstanceId(), documentCase))
                 .count()).as("her running cases are ended").isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(endedCase).count()).isZero();
@@ -270,6 +300,60 @@ class PrivacyTest {
                 .params(UUID.randomUUID().toString(), client.id(), start, start.plusMinutes(30), start, start.plusMinutes(30), caller.name(),
                         caller.number(), caller.email(), OffsetDateTime.now(ZoneOffset.UTC).minusDays(2), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
+    }
+
+    /** A secretary files the document of this case (the case waits for her); waits until the client's model learnt from it. */
+    private void fileAsSecretary(String documentCase, Client client) {
+        Task classify = tasks.createTaskQuery().processInstanceId(documentCase).taskDefinitionKey("ClassifyDocument").singleResult();
+        tasks.claim(classify.getId(), "claire");
+        // a category the base model knows: the test client has none of its own
+        tasks.complete(classify.getId(), Map.of("category", baseModel().categories().get(0)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(documentCase)
+                .finished().count() == 1);
+        await().atMost(Duration.ofSeconds(120)).until(() -> models.latestVersion(client.id()).isPresent());
+    }
+
+    /**
+     * The features of her name and e-mail that a model of the client (every version kept) holds beyond the base
+     * model: what only her documents could have taught it. Her number is learnt as its shape only (how many digits).
+     */
+    private java.util.Set<Integer> learntFromHer(Client client, Someone caller) {
+        CategoryModel base = baseModel();
+        java.util.Set<Integer> learnt = new java.util.HashSet<>();
+        for (String key : modelObjects(client)) {
+            CategoryModel model = CategoryModel.fromBytes(objects.get(key).orElseThrow());
+            learnt.addAll(TestModels.learntBeyond(model, base, caller.name() + " " + caller.email()));
+        }
+        return learnt;
+    }
+
+    private CategoryModel baseModel() {
+        return models.load(ModelStore.BASE, models.latestVersion(ModelStore.BASE).orElseThrow()).orElseThrow();
+    }
+
+    private List<String> modelObjects(Client client) {
+        return objects.list("models/" + client.id() + "/").stream().map(ObjectStorage.StoredObject::key).toList();
+    }
+
+    /** A worker node's data folder, where its reader put the scan's text in its OCR cache. */
+    private Path readOnAWorkerNode(byte[] scan) throws IOException {
+        Path dataDir = TestOffice.newDataDir();
+        try (DocumentReader worker = reader(dataDir)) {
+            assertThat(worker.read(scan).isRead()).isTrue();
+        }
+        assertThat(cached(dataDir.resolve("ocr-cache"), ContentHash.of(scan))).as("the worker node's OCR cache").isNotEmpty();
+        return dataDir;
+    }
+
+    /** The worker node's round of {@link OcrCachePruning}, as its schedule runs it; answers how many texts went. */
+    private int pruneOnWorkerNode(Path dataDir, Clock clock) {
+        try (DocumentReader worker = reader(dataDir)) {
+            return ocrCachePruning.prune(worker, clock);
+        }
+    }
+
+    private DocumentReader reader(Path dataDir) {
+        return new DocumentReader(documentProperties, dataDir);
     }
 
     private long count(String table, Client client) {

@@ -25,20 +25,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Where some strings still appear on the shared node, searched the hard way: every text column of every
  * table (INFORMATION_SCHEMA, the engine's tables included), every object in the bucket, every file under
- * the data folder's mail store and OCR cache, and every message in every IMAP mailbox of the embedded server.
+ * the data folder's mail store and OCR cache (and the OCR caches of the other nodes given, workers that read
+ * documents on disks of their own), and every message in every IMAP mailbox of the embedded server.
  */
 final class Traces {
 
     private final JdbcClient jdbc;
     private final ObjectStorage objects;
     private final Path dataDir = Path.of((String) SharedNode.PROPERTIES.get("permanence.data-dir"));
+    private final List<Path> otherNodes;
 
-    Traces(JdbcClient jdbc, ObjectStorage objects) {
+    Traces(JdbcClient jdbc, ObjectStorage objects, Path... otherNodesDataDirs) {
         this.jdbc = jdbc;
         this.objects = objects;
+        this.otherNodes = List.of(otherNodesDataDirs);
     }
 
-    /** Where any of the strings appears (case ignored): "table.column", "object key", "file path", "imap mailbox". */
+    /**
+     * Where any of the strings appears (case ignored): "table.column", "object key", "file path", "imap mailbox".
+     * A document model keeps hashed features, not words: what it learnt is searched by {@link PrivacyTest} itself.
+     */
     List<String> of(List<String> strings) {
         List<String> lower = strings.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         List<String> found = new ArrayList<>();
@@ -47,6 +53,7 @@ final class Traces {
         found.addAll(inFiles(lower, dataDir.resolve("mail")));
         found.addAll(inMailFiles(lower));
         found.addAll(inFiles(lower, dataDir.resolve("ocr-cache")));
+        otherNodes.forEach(node -> found.addAll(inFiles(lower, node.resolve("ocr-cache"))));
         found.addAll(inMailboxes(lower));
         return found;
     }

@@ -10,10 +10,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.permanence.documents.DocumentReader;
+import org.permanence.documents.ClientModels;
 import org.permanence.mail.EmbeddedMailServer;
 import org.permanence.mail.StoredMail;
 import org.permanence.privacy.CallerRecords;
+import org.permanence.privacy.OcrCachePruning;
 import org.permanence.storage.ObjectStorage;
 import org.permanence.system.EngineNode;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Removing what the purge and an erasure remove, wherever it lives besides the application's tables:
  * the engine's cases (running ones ended with a reason, then their history), stored objects, the OCR
- * cache and the embedded mail server's messages.
+ * cache, the client's document classifier and the embedded mail server's messages.
  */
 @Component
 @EngineNode
@@ -33,16 +34,18 @@ public class Forgetting {
     private final ObjectStorage objects;
     private final RuntimeService runtime;
     private final HistoryService history;
-    private final DocumentReader reader;
+    private final OcrCachePruning ocrCache;
+    private final ClientModels models;
     private final ObjectProvider<EmbeddedMailServer> mailServer;
 
-    Forgetting(JdbcClient jdbc, ObjectStorage objects, RuntimeService runtime, HistoryService history, DocumentReader reader,
+    Forgetting(JdbcClient jdbc, ObjectStorage objects, RuntimeService runtime, HistoryService history, OcrCachePruning ocrCache, ClientModels models,
                ObjectProvider<EmbeddedMailServer> mailServer) {
         this.jdbc = jdbc;
         this.objects = objects;
         this.runtime = runtime;
         this.history = history;
-        this.reader = reader;
+        this.ocrCache = ocrCache;
+        this.models = models;
         this.mailServer = mailServer;
     }
 
@@ -96,14 +99,22 @@ public class Forgetting {
         return removed;
     }
 
-    /** Removes a document's row, its copies, its files and the texts read from it; answers how many files went. */
+    /**
+     * Removes a document's row, its copies, its files and the texts read from it (on this node at once, on every
+     * other reading node at its next pruning); answers how many files went here.
+     */
     public int document(Map<String, Object> row) {
         String id = (String) row.get("id");
         int files = objects(CallerRecords.documentKeys(row));
-        files += reader.forgetTexts((String) row.get("content_hash"));
+        files += ocrCache.forget((String) row.get("content_hash"));
         jdbc.sql("delete from document_copy where document_id = ?").param(id).update();
         jdbc.sql("delete from document where id = ?").param(id).update();
         return files;
+    }
+
+    /** After documents of the client were removed: its document classifier no longer holds what they taught it. */
+    public void documentsUnlearnt(String clientId) {
+        models.relearnWithoutRemoved(clientId);
     }
 
     /** Removes messages from the embedded mail server (its files and its mailboxes); answers how many. */
