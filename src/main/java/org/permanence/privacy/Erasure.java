@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * is anonymised: a call keeps when it rang and how it ended, an appointment its time and status (a future one
  * is cancelled and frees its slot), a received mail its claim (else the mailbox reader would take it again).
  * Everything else goes: messages, mails and their stored copies, documents with their files and texts (and what
- * the client's document classifier learnt from them), the embedded mail server's messages, and the cases — running ones ended with a reason, then their history.
+ * the client's document classifier learnt from them), the embedded mail server's messages, and the cases —
+ * running ones ended with a reason, then their history.
  * The receipt counts what was erased and says nothing of whom.
  */
 @Component

@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 /**
  * Removes what is past its time, every {@code permanence.privacy.purge-every}: for each client and kind,
  * the rows older than the client's retention and everything that goes with them (stored objects, the OCR
- * cache, what the client's document classifier learnt from its documents, the embedded mail server's messages, the engine's history of their cases), and the access log's
- * entries past its own retention. A record whose case still runs waits for it to end. What was removed is
+ * cache, what the client's document classifier learnt from its documents, the embedded mail server's messages,
+ * the engine's history of their cases), and the access log's entries past its own retention. A record whose case still runs waits for it to end. What was removed is
  * counted in {@code purge_run}, never described.
  * <p>
  * One node at a time: the node that takes the turn in {@code purge_turn} (a conditional update, the same on
