@@ -95,6 +95,17 @@ public class ClientModels implements DisposableBean {
     }
 
     /**
+     * Whether the client's current model learnt from more of its own documents than it still has filed: one was
+     * removed after it was trained, and the retraining that should have followed failed (or another node's
+     * retraining stored its version just after). A new base model with fewer examples only costs one retraining.
+     */
+    public boolean outlivesRemovedDocuments(String clientId) {
+        return store.examples(clientId)
+                .map(learnt -> learnt - store.examples(ModelStore.BASE).orElse(0) > records.classifiedBySecretaries(clientId).size())
+                .orElse(false);
+    }
+
+    /**
      * Makes {@code base} the shared model every client starts from, with the examples it learnt from,
      * unless it is the current one already; answers whether it was installed.
      */

@@ -41,6 +41,12 @@ public class ModelStore {
         return latest == 0 ? Optional.empty() : Optional.of(latest);
     }
 
+    /** How many examples the owner's current version learnt from. */
+    public Optional<Integer> examples(String owner) {
+        return jdbc.sql("select examples from document_model where owner = ? order by version desc limit 1").param(owner)
+                .query(Integer.class).optional();
+    }
+
     /** Stores the model as {@code version}; false when another node stored that version first. */
     public boolean save(String owner, int version, CategoryModel model, int examples) {
         String key = "models/" + owner + "/v" + version + ".model";

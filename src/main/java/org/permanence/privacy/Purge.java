@@ -243,7 +243,8 @@ public class Purge implements DisposableBean {
             files += forgetting.document(row);
             rows++;
         }
-        if (rows > 0) {
+        // also when an erasure or an earlier round removed documents and then failed to retrain: it is tried again
+        if (rows > 0 || forgetting.documentsStillLearnt(clientId)) {
             forgetting.documentsUnlearnt(clientId);
         }
         return new Removed(clientId, RecordKind.DOCUMENTS.name(), rows, files, 0, forgetting.cases(cases, REASON).forgotten());

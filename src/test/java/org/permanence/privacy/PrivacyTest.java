@@ -93,6 +93,8 @@ class PrivacyTest {
     @Autowired
     OcrCachePruning ocrCachePruning;
     @Autowired
+    org.permanence.privacy.engine.Forgetting forgetting;
+    @Autowired
     ModelStore models;
     @Autowired
     DocumentProperties documentProperties;
@@ -249,6 +251,28 @@ class PrivacyTest {
         // a secretary may neither erase nor look
         assertThat(TestOffice.call("POST", api(client, "/erasures"), "claire", DEMO_PASSWORD, "{\"caller\":\"" + caller.email() + "\"}")
                 .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theNextPurgeRoundRetrainsAModelThatStillHoldsARemovedDocument() throws Exception {
+        Client client = clients.store(TestClients.client("model-left", "fr", MessageDelivery.IMMEDIATELY, null));
+        Someone caller = Someone.made();
+        DocumentIntake.Receipt document = intake.receive(client.id(), "courrier.pdf",
+                TestDocuments.textPdf(1, List.of("Courrier de " + caller.name(), "Réponse à " + caller.email())), DocumentIntake.Source.UPLOAD, "claire");
+        fileAsSecretary(documentRead(client, document), client);
+        assertThat(learntFromHer(client, caller)).as("the client's model learnt her name").isNotEmpty();
+        // an erasure removed the document, then its retraining failed (object store down): the model still holds her
+        Map<String, Object> row = new HashMap<>();
+        jdbc.sql("select * from document where id = ?").param(document.documentId()).query().singleRow()
+                .forEach((column, value) -> row.put(column.toLowerCase(java.util.Locale.ROOT), value));
+        forgetting.document(row);
+        assertThat(learntFromHer(client, caller)).isNotEmpty();
+
+        // nothing of the client is due: the round retrains the model all the same
+        purge.run(Clock.systemUTC());
+
+        assertThat(learntFromHer(client, caller)).as("what the client's model still holds of her").isEmpty();
+        assertThat(modelObjects(client)).hasSize(1);
     }
 
     @Test

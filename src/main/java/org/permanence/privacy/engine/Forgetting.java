@@ -117,6 +117,11 @@ public class Forgetting {
         models.relearnWithoutRemoved(clientId);
     }
 
+    /** Whether the client's document classifier still holds documents removed before: its retraining failed then. */
+    public boolean documentsStillLearnt(String clientId) {
+        return models.outlivesRemovedDocuments(clientId);
+    }
+
     /** Removes messages from the embedded mail server (its files and its mailboxes); answers how many. */
     public int mails(Collection<StoredMail> mails) {
         EmbeddedMailServer server = mailServer.getIfAvailable();
