@@ -103,12 +103,13 @@ final class CallToAppointment {
         assertThat(refusal).startsWith("⚠ Le créneau du " + SpokenDates.at(past, "fr") + " ne peut pas être réservé : c’est trop tôt : ")
                 .contains(" minutes à l’avance").doesNotContain("too soon", "must", "minutes ahead");
         assertThat(tasklist.claim()).as("hers already, the form open to her").isEqualTo("Claire Moreau");
+        screen(name + "-3-refused", chrome);
         List<String> slots = tasklist.optionsOf("SlotStart");
         assertThat(slots).isNotEmpty().allSatisfy(slot -> assertThat(slot).matches(FRENCH_SLOT));
         // one of many, not the first: other tests book the doctor's first free slots
         String slot = slots.get(Math.floorMod(digits.hashCode(), slots.size()));
         tasklist.choose("SlotStart", slot);
-        screen(name + "-3-slot", chrome);
+        screen(name + "-4-slot", chrome);
         tasklist.complete(pick.getId());
 
         StoredMail confirmation = await("the caller's confirmation", () -> TestMail.to(mailFolder, callerEmail).stream().findFirst())
