@@ -42,10 +42,6 @@ final class CallToAppointment {
     /** How pick-slot.form names a slot: "jeudi 4 janvier 2027 — 10 h 00", the day and month in lower case. */
     private static final String FRENCH_SLOT = "(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) (1er|\\d{1,2}) \\p{Ll}+ \\d{4} — \\d{1,2} h \\d{2}";
 
-    /** What the walk ended with: the slot as she picked it from the list, and the caller's confirmation. */
-    record Booked(String slot, StoredMail confirmation) {
-    }
-
     private final HeadlessChromium browser;
     private final Tasklist tasklist;
     private final RuntimeService runtime;
@@ -60,8 +56,8 @@ final class CallToAppointment {
         this.mailFolder = mailFolder;
     }
 
-    /** Walks it, claire signed in; screenshots are named {@code <name>-1-call} and so on. */
-    Booked walk(String name, Consumer<String> chrome) {
+    /** Walks it, claire signed in, to the caller's confirmation; screenshots are named {@code <name>-1-call} and so on. */
+    StoredMail walk(String name, Consumer<String> chrome) {
         String digits = String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
         String callerEmail = "appelant-" + digits + "@example.fr";
         String call = runtime.startProcessInstanceByKey("call-intake",
@@ -118,7 +114,7 @@ final class CallToAppointment {
         String when = slot.replace(" — ", " à ");
         assertThat(confirmation.subject()).isEqualTo("Votre rendez-vous du " + when + " — " + DOCTOR);
         assertThat(confirmation.text()).contains("Bonjour M. Girard", "est réservé le " + when + ".");
-        return new Booked(slot, confirmation);
+        return confirmation;
     }
 
     /** Saves the screen and hands its text to the language's checks. */

@@ -12,6 +12,7 @@ import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.mail.MailFolder;
+import org.permanence.mail.StoredMail;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -42,10 +43,10 @@ class TasklistInEnglishBrowserTest {
         Tasklist tasklist = new Tasklist(browser, SharedNode.baseUrl() + "/camunda/app/tasklist/default/");
         tasklist.signIn("claire", DEMO_PASSWORD);
 
-        CallToAppointment.Booked booked = new CallToAppointment(browser, tasklist, runtime, tasks, mailFolder).walk("english",
+        StoredMail confirmation = new CallToAppointment(browser, tasklist, runtime, tasks, mailFolder).walk("english",
                 page -> assertThat(page).contains("Complete", "Created").doesNotContain("Terminer", "Créée"));
 
         // the caller's mail follows the client's language, French, not the browser the secretary happened to use
-        assertThat(booked.confirmation().text()).contains("Votre rendez-vous", "Confirmer votre venue").doesNotContain("Your appointment");
+        assertThat(confirmation.text()).contains("Votre rendez-vous", "Confirmer votre venue").doesNotContain("Your appointment");
     }
 }

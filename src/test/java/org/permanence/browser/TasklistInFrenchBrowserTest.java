@@ -30,6 +30,7 @@ import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
 import org.permanence.mail.MailFolder;
+import org.permanence.mail.StoredMail;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -135,12 +136,12 @@ class TasklistInFrenchBrowserTest {
         Tasklist tasklist = new Tasklist(browser, url);
         tasklist.signIn("claire", DEMO_PASSWORD);
 
-        CallToAppointment.Booked booked = new CallToAppointment(browser, tasklist, runtime, tasks, mailFolder).walk("french", page -> {
+        StoredMail confirmation = new CallToAppointment(browser, tasklist, runtime, tasks, mailFolder).walk("french", page -> {
             assertThat(page).contains("Terminer", "Créée il y a");
             assertThat(ENGLISH_CHROME).allSatisfy(english -> assertThat(page).doesNotContain(english));
         });
 
-        assertThat(booked.confirmation().text()).contains("Votre rendez-vous", "Confirmer votre venue");
+        assertThat(confirmation.text()).contains("Votre rendez-vous", "Confirmer votre venue");
     }
 
     @Test
