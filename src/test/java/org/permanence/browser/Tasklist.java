@@ -61,7 +61,7 @@ final class Tasklist {
 
     /** The labels a select field of the form offers now, read from its list, opened and left open for {@link #choose}. */
     List<String> optionsOf(String componentId) {
-        browser.click(field(componentId + "-display"), "the " + componentId + " list");
+        browser.click(select(componentId), "the " + componentId + " list");
         return browser.waitUntil("the " + componentId + " list to open", driver -> driver.findElements(OPTIONS).isEmpty() ? null
                 : driver.findElements(OPTIONS).stream().map(WebElement::getText).map(String::trim).toList());
     }
@@ -174,14 +174,21 @@ final class Tasklist {
 
     /** Picks an option of a select field by its label, as she reads it. */
     void choose(String componentId, String optionLabel) {
-        By display = field(componentId + "-display");
+        By select = select(componentId);
         if (browser.driver().findElements(OPTIONS).isEmpty()) {
-            browser.click(display, "the " + componentId + " list");
+            browser.click(select, "the " + componentId + " list");
+        }
+        WebElement searchBox = browser.driver().findElement(select);
+        if ("input".equals(searchBox.getTagName())) {
+            // a searchable list is long (a fortnight of slots) and scrolls within itself, where a click misses what is
+            // out of its view: she types what she wants, as the field's description says, and the list keeps only that
+            searchBox.sendKeys(optionLabel);
         }
         browser.click(By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space() = " + literal(optionLabel) + "]"),
                 "option " + optionLabel);
-        browser.waitUntil(componentId + " to show " + optionLabel,
-                driver -> optionLabel.equals(driver.findElement(display).getText().trim()));
+        // closed: what she typed to search shows too, but only a pick closes the list
+        browser.waitUntil(componentId + " to show " + optionLabel + ", its list closed",
+                driver -> driver.findElements(OPTIONS).isEmpty() && optionLabel.equals(shown(driver.findElement(select))));
     }
 
     /** Ticks a radio button by its label. */
@@ -204,6 +211,20 @@ final class Tasklist {
         WebElement input = browser.driver().findElement(locator);
         input.sendKeys(text);
         browser.waitUntil("field " + locator + " to hold " + text, driver -> text.equals(driver.findElement(locator).getDomProperty("value")));
+    }
+
+    /**
+     * Where a select field of the form shows its choice and opens its list when clicked: its display, or, when the
+     * field is searchable (pick-slot.form's slots: she types a day to filter), its search box, which has the field's own id.
+     */
+    private static By select(String componentId) {
+        String form = ":is(.task-card, .modal-body) ";
+        return By.cssSelector(form + "[id$='-" + componentId + "-display'], " + form + "input.fjs-input[id$='-" + componentId + "']");
+    }
+
+    /** The label a select field shows as chosen. */
+    private static String shown(WebElement select) {
+        return ("input".equals(select.getTagName()) ? select.getDomProperty("value") : select.getText()).trim();
     }
 
     /** A field of the open task's form, or of the start form. */

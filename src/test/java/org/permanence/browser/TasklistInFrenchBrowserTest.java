@@ -29,6 +29,8 @@ import org.openqa.selenium.By;
 import org.permanence.FreeDesks;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.SharedNode;
+import org.permanence.mail.MailFolder;
+import org.permanence.mail.StoredMail;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -60,6 +62,8 @@ class TasklistInFrenchBrowserTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    MailFolder mailFolder;
 
     private String call;
 
@@ -118,6 +122,26 @@ class TasklistInFrenchBrowserTest {
         assertThat(browser.driver().findElement(TIME_ZONE).getText())
                 .isEqualTo("Dates et heures affichées dans le fuseau horaire local : Europe/Paris");
         assertThat(ENGLISH_CHROME).allSatisfy(english -> assertThat(body()).doesNotContain(english));
+    }
+
+    /**
+     * The whole way from a call to its appointment ({@link CallToAppointment}), with none of Tasklist's English on any
+     * screen: the category and the type picked, a slot typed that the office refuses in French, the task left with her,
+     * a free slot picked from the list, named in the caller's confirmation.
+     */
+    @Test
+    void sheTakesACallThroughToItsAppointmentInFrench() {
+        String url = SharedNode.baseUrl() + "/camunda/app/tasklist/default/";
+        browser.driver().manage().deleteAllCookies();
+        Tasklist tasklist = new Tasklist(browser, url);
+        tasklist.signIn("claire", DEMO_PASSWORD);
+
+        StoredMail confirmation = new CallToAppointment(browser, tasklist, runtime, tasks, mailFolder).walk("french", page -> {
+            assertThat(page).contains("Terminer", "Créée il y a");
+            assertThat(ENGLISH_CHROME).allSatisfy(english -> assertThat(page).doesNotContain(english));
+        });
+
+        assertThat(confirmation.text()).contains("Votre rendez-vous", "Confirmer votre venue");
     }
 
     @Test
