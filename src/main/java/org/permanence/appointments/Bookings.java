@@ -55,10 +55,12 @@ public class Bookings {
         List<FieldProblem> problems = new ArrayList<>();
         AppointmentType type = typeOf(client, typeCode, problems);
         if (to.isBefore(from)) {
-            problems.add(new FieldProblem("to", "is before from (" + from + "); give the last day wanted"));
+            problems.add(FieldProblem.of("to", "appointment.days.toBeforeFrom", "is before from (" + from + "); give the last day wanted", from));
         } else if (ChronoUnit.DAYS.between(from, to) >= properties.maxDays()) {
-            problems.add(new FieldProblem("to", "asks for " + (ChronoUnit.DAYS.between(from, to) + 1) + " days; list at most "
-                    + properties.maxDays() + " at once, up to " + from.plusDays(properties.maxDays() - 1) + " from " + from));
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            LocalDate last = from.plusDays(properties.maxDays() - 1);
+            problems.add(FieldProblem.of("to", "appointment.days.tooMany", "asks for " + days + " days; list at most "
+                    + properties.maxDays() + " at once, up to " + last + " from " + from, days, properties.maxDays(), last, from));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
@@ -172,8 +174,8 @@ public class Bookings {
         for (int i = 0; i < closures.closures().size(); i++) {
             Closure closure = closures.closures().get(i);
             if (!closure.from().isBefore(closure.to())) {
-                problems.add(new FieldProblem("closures[" + i + "].to", "is not after from (" + closure.from()
-                        + "); a whole day closes from its 00:00 to the next day's 00:00"));
+                problems.add(FieldProblem.of("closures[" + i + "].to", "appointment.closure.notAfterFrom", "is not after from ("
+                        + closure.from() + "); a whole day closes from its 00:00 to the next day's 00:00", closure.from()));
             }
         }
         if (!problems.isEmpty()) {
@@ -196,14 +198,14 @@ public class Bookings {
         String number = blankToNull(request.callerNumber());
         if (number == null) {
             if (blankToNull(request.callerEmail()) == null) {
-                problems.add(new FieldProblem("callerNumber",
+                problems.add(FieldProblem.of("callerNumber", "appointment.caller.noContact",
                         "give the caller's phone number or e-mail address, to confirm the appointment"));
             }
             return null;
         }
         return PhoneNumbers.e164(number).orElseGet(() -> {
-            problems.add(new FieldProblem("callerNumber",
-                    "'" + number + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78"));
+            problems.add(FieldProblem.of("callerNumber", "appointment.caller.notANumber",
+                    "'" + number + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78", number));
             return null;
         });
     }

@@ -48,12 +48,12 @@ public class BreakOffers {
     /** Takes the protected break she was offered, for one of the offered lengths. */
     public SecretaryStatus takeProtectedBreak(String userId, int minutes) {
         if (!of(userId).protectedBreak()) {
-            throw new InvalidRequest(List.of(new FieldProblem("status",
+            throw new InvalidRequest(List.of(FieldProblem.of("status", "protectedBreak.notOwed",
                     "a protected break follows an angry or distressed caller, and none came since your last break: take an ordinary break")));
         }
         if (!day.protectedBreakMinutes().contains(minutes)) {
-            throw new InvalidRequest(List.of(new FieldProblem("minutes",
-                    "a protected break lasts one of " + day.protectedBreakMinutes() + " minutes")));
+            throw new InvalidRequest(List.of(FieldProblem.of("minutes", "protectedBreak.minutes",
+                    "a protected break lasts one of " + day.protectedBreakMinutes() + " minutes", day.protectedBreakMinutes().toString())));
         }
         return statuses.takeProtectedBreak(userId, minutes);
     }

@@ -162,13 +162,13 @@ class PresencePage {
     /** Focus until that time today, in the office's time zone. */
     private Integer minutesUntil(String until) {
         if (until == null || !until.matches("\\d{2}:\\d{2}")) {
-            throw new InvalidRequest(List.of(new FieldProblem("until", "the time your focus ends, as HH:MM")));
+            throw new InvalidRequest(List.of(FieldProblem.of("until", "focus.until.notATime", "the time your focus ends, as HH:MM")));
         }
         ZonedDateTime now = ZonedDateTime.now(day.timeZone());
         ZonedDateTime end = now.with(LocalTime.parse(until));
         long minutes = (long) Math.ceil(Duration.between(now, end).toSeconds() / 60.0);
         if (minutes < 1) {
-            throw new InvalidRequest(List.of(new FieldProblem("until", until + " has passed: pick a later time today")));
+            throw new InvalidRequest(List.of(FieldProblem.of("until", "focus.until.passed", until + " has passed: pick a later time today", until)));
         }
         return (int) minutes;
     }

@@ -14,11 +14,11 @@ record StatusChange(Status status, Integer minutes) {
     List<FieldProblem> problems() {
         List<FieldProblem> problems = new ArrayList<>();
         if (status == null) {
-            problems.add(new FieldProblem("status", "required: one of AVAILABLE, FOCUS, BREAK, AWAY"));
+            problems.add(FieldProblem.of("status", "status.required", "required: one of AVAILABLE, FOCUS, BREAK, AWAY"));
         } else if (status.hasEnd() && (minutes == null || minutes < 1 || minutes > MAX_MINUTES)) {
-            problems.add(new FieldProblem("minutes", status + " needs its length in minutes, from 1 to " + MAX_MINUTES));
+            problems.add(FieldProblem.of("minutes", "status.minutes.needed", status + " needs its length in minutes, from 1 to " + MAX_MINUTES, MAX_MINUTES));
         } else if (!status.hasEnd() && minutes != null) {
-            problems.add(new FieldProblem("minutes", status + " lasts until you change it: leave minutes out"));
+            problems.add(FieldProblem.of("minutes", "status.minutes.unwanted", status + " lasts until you change it: leave minutes out"));
         }
         return problems;
     }

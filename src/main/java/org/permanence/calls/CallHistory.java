@@ -29,11 +29,12 @@ public class CallHistory {
     public CallPage search(SignedInUser user, String clientId, String caller, int page) {
         List<FieldProblem> problems = new ArrayList<>();
         if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more; the first page is 0"));
+            problems.add(FieldProblem.of("page", "page.negative", "must be 0 or more; the first page is 0"));
         }
         boolean byCaller = caller != null && !caller.isBlank();
         if (byCaller && PhoneNumbers.e164(caller).isEmpty()) {
-            problems.add(new FieldProblem("caller", "'" + caller + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78"));
+            problems.add(FieldProblem.of("caller", "phoneNumber.invalid",
+                    "'" + caller + "' is not a phone number; write it as 06 12 34 56 78 or +33 6 12 34 56 78", caller));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);

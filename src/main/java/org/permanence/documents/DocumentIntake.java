@@ -63,8 +63,8 @@ public class DocumentIntake {
 
     public Receipt receive(String clientId, String sentName, byte[] content, Source source, String receivedBy) {
         if (content.length > properties.maxSize().toBytes()) {
-            throw new InvalidRequest(List.of(new FieldProblem("file", "the file has " + content.length
-                    + " bytes; the most a document may have is " + properties.maxSize().toBytes())));
+            throw new InvalidRequest(List.of(FieldProblem.of("file", "document.file.tooLarge", "the file has " + content.length
+                    + " bytes; the most a document may have is " + properties.maxSize().toBytes(), content.length, properties.maxSize().toBytes())));
         }
         return take(clientId, sentName, content, source, receivedBy, null);
     }
@@ -80,10 +80,10 @@ public class DocumentIntake {
 
     private Receipt take(String clientId, String sentName, byte[] content, Source source, String receivedBy, String setAsideBecause) {
         if (!clients.exists(clientId)) {
-            throw new InvalidRequest(List.of(new FieldProblem("client", "unknown client '" + clientId + "'")));
+            throw new InvalidRequest(List.of(FieldProblem.of("client", "client.unknown", "unknown client '" + clientId + "'", clientId)));
         }
         if (content.length == 0 && setAsideBecause == null) {
-            throw new InvalidRequest(List.of(new FieldProblem("file", "the file is empty")));
+            throw new InvalidRequest(List.of(FieldProblem.of("file", "document.file.empty", "the file is empty")));
         }
         String name = FileNames.clean(sentName);
         String documentId = UUID.randomUUID().toString();

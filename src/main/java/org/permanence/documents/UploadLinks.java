@@ -44,8 +44,8 @@ public class UploadLinks {
     public UploadLink create(String clientId, Integer days) {
         Duration validity = days == null ? settings.validity() : Duration.ofDays(days);
         if (validity.isNegative() || validity.isZero() || validity.compareTo(settings.maxValidity()) > 0) {
-            throw new InvalidRequest(List.of(new FieldProblem("validForDays", "an upload link lasts 1 to "
-                    + settings.maxValidity().toDays() + " days, not " + days)));
+            throw new InvalidRequest(List.of(FieldProblem.of("validForDays", "uploadLink.days.range", "an upload link lasts 1 to "
+                    + settings.maxValidity().toDays() + " days, not " + days, settings.maxValidity().toDays(), String.valueOf(days))));
         }
         Instant expiresAt = clock.instant().plus(validity);
         return new UploadLink(clientId, site.at(PATH + "?t=" + links.sign(clientId, ACTION, expiresAt)), expiresAt);

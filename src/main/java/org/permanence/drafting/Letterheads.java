@@ -58,14 +58,14 @@ public class Letterheads {
     @Transactional
     public void saveLogo(Client client, byte[] image) {
         if (image.length == 0 || image.length > LOGO_MAX_BYTES) {
-            throw new InvalidRequest(List.of(new FieldProblem("logo", "must be an image of 1 byte to 1 MiB; this one has " + image.length)));
+            throw new InvalidRequest(List.of(FieldProblem.of("logo", "letterhead.logo.size", "must be an image of 1 byte to 1 MiB; this one has " + image.length, image.length)));
         }
         try {
             if (ImageIO.read(new ByteArrayInputStream(image)) == null) {
-                throw new InvalidRequest(List.of(new FieldProblem("logo", "is not a PNG or JPEG image")));
+                throw new InvalidRequest(List.of(FieldProblem.of("logo", "letterhead.logo.notAnImage", "is not a PNG or JPEG image")));
             }
         } catch (IOException e) {
-            throw new InvalidRequest(List.of(new FieldProblem("logo", "is not a readable image: " + e.getMessage())));
+            throw new InvalidRequest(List.of(FieldProblem.of("logo", "letterhead.logo.unreadable", "is not a readable image: " + e.getMessage(), e.getMessage())));
         }
         storage.put(logoKey(client.id()), image, "application/octet-stream");
         save(client, of(client));

@@ -47,17 +47,17 @@ public class ClientTaskTimes {
             Delay delay = delays.get(i);
             String field = "delays[" + i + "]";
             if (delay == null || delay.taskType() == null || !delay.taskType().matches("[A-Za-z_][A-Za-z0-9_.-]{0,99}")) {
-                problems.add(new FieldProblem(field + ".taskType", "the BPMN id of a user task, such as CallBack"));
+                problems.add(FieldProblem.of(field + ".taskType", "taskTimes.taskType.required", "the BPMN id of a user task, such as CallBack"));
                 continue;
             }
             if (!seen.add(delay.taskType())) {
-                problems.add(new FieldProblem(field + ".taskType", delay.taskType() + " is listed twice"));
+                problems.add(FieldProblem.of(field + ".taskType", "taskTimes.taskType.twice", delay.taskType() + " is listed twice", delay.taskType()));
             }
             if (delay.dueWithinMinutes() < 1 || delay.dueWithinMinutes() > MAX_MINUTES) {
-                problems.add(new FieldProblem(field + ".dueWithinMinutes", "from 1 to " + MAX_MINUTES + " minutes (a week)"));
+                problems.add(FieldProblem.of(field + ".dueWithinMinutes", "taskTimes.dueWithinMinutes.range", "from 1 to " + MAX_MINUTES + " minutes (a week)", MAX_MINUTES));
             }
             if (delay.priority() < 0 || delay.priority() > 100) {
-                problems.add(new FieldProblem(field + ".priority", "from 0 to 100"));
+                problems.add(FieldProblem.of(field + ".priority", "taskTimes.priority.range", "from 0 to 100"));
             }
         }
         return problems;

@@ -49,7 +49,9 @@ class TasklistInFrenchBrowserTest {
     private static final By TIME_ZONE = By.id("footer-timezone");
     /** Tasklist's own English wording, as she saw it beside our French forms before. */
     private static final List<String> ENGLISH_CHROME = List.of("Start process", "Claim", "Complete", "Due in", "Created",
-            "Follow-up", "Log out", "Date and Time displayed", "Add a comment", "Assigned to you", "Filter Tasks", "Loading");
+            "Follow-up", "Log out", "Date and Time displayed", "Add a comment", "Assigned to you", "Filter Tasks", "Loading",
+            // form-js's own words in the task forms
+            "Select", "No results");
 
     @RegisterExtension
     static final HeadlessChromium browser = HeadlessChromium.inAFrenchOffice();
@@ -139,6 +141,8 @@ class TasklistInFrenchBrowserTest {
         StoredMail confirmation = new CallToAppointment(browser, tasklist, runtime, tasks, mailFolder).walk("french", page -> {
             assertThat(page).contains("Terminer", "Créée il y a");
             assertThat(ENGLISH_CHROME).allSatisfy(english -> assertThat(page).doesNotContain(english));
+            assertThat(browser.driver().findElements(By.cssSelector(".fjs-container input[placeholder]")))
+                    .extracting(input -> input.getAttribute("placeholder")).doesNotContain("Search");
         });
 
         assertThat(confirmation.text()).contains("Votre rendez-vous", "Confirmer votre venue");

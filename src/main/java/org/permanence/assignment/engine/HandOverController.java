@@ -78,16 +78,17 @@ class HandOverController {
     private List<FieldProblem> problems(SignedInUser user, Task task, HandOver request) {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.to() == null || request.to().isBlank()) {
-            problems.add(new FieldProblem("to", "required: the login of the colleague who takes it over"));
+            problems.add(FieldProblem.of("to", "handOver.to.required", "required: the login of the colleague who takes it over"));
         } else if (request.to().equals(user.id())) {
-            problems.add(new FieldProblem("to", "that is you: hand it to a colleague, or claim it"));
+            problems.add(FieldProblem.of("to", "handOver.to.yourself", "that is you: hand it to a colleague, or claim it"));
         } else if (task.getTenantId() == null || team.serving(List.of(task.getTenantId())).stream().noneMatch(s -> s.id().equals(request.to()))) {
-            problems.add(new FieldProblem("to", request.to() + " does not serve " + task.getTenantId() + ": pick a colleague who does"));
+            problems.add(FieldProblem.of("to", "handOver.to.notServing", request.to() + " does not serve " + task.getTenantId() + ": pick a colleague who does",
+                    request.to(), task.getTenantId()));
         }
         if (request.note() == null || request.note().isBlank()) {
-            problems.add(new FieldProblem("note", "required: tell her what she needs to know"));
+            problems.add(FieldProblem.of("note", "handOver.note.required", "required: tell her what she needs to know"));
         } else if (request.note().length() > MAX_NOTE) {
-            problems.add(new FieldProblem("note", "at most " + MAX_NOTE + " characters"));
+            problems.add(FieldProblem.of("note", "handOver.note.tooLong", "at most " + MAX_NOTE + " characters", MAX_NOTE));
         }
         return problems;
     }

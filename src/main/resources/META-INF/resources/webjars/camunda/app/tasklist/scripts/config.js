@@ -1,5 +1,6 @@
 // Permanence's Tasklist settings: Camunda's defaults (see the webjar's own config.js), plus the
-// "Ma disponibilité" link and the call alerts (screen-pop.js) in the header, loaded as Tasklist plugins (ES modules), and French
+// "Ma disponibilité" link, the call alerts (screen-pop.js) and form-js's own few words in French (form-words.js), loaded as
+// Tasklist plugins (ES modules), and French
 // first (locales/fr.json is ours: docs/translations.md).
 
 // Tasklist shows the shortcuts' descriptions as written here, untranslated: pick them by the rule
@@ -11,7 +12,7 @@ export default {
   // the fallback is the language chosen: Tasklist loads the fallback too and its dates follow whichever
   // file loaded last, so an English browser with a French fallback saw "Due dans 4 heures"
   locales: {availableLocales: ['fr', 'en'], fallbackLocale: english ? 'en' : 'fr'},
-  customScripts: ['scripts/presence-link', 'scripts/screen-pop'],
+  customScripts: ['scripts/presence-link', 'scripts/screen-pop', 'scripts/form-words'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: describe('prend la tâche sélectionnée', 'claims the currently selected task')},
     focusFilter: {key: 'ctrl+shift+f', description: describe('place le curseur sur le premier filtre de la liste', 'set the focus to the first filter in the list')},
