@@ -90,6 +90,9 @@ public final class Secretaries implements AutoCloseable {
         try {
             if (fromQueue && !ok(nodes.send(base -> call("POST", base + "/engine-rest/task/" + taskId + "/claim", user, DEMO_PASSWORD,
                     "{\"userId\": \"" + user + "\"}")))) {
+                // the office gave it to a colleague meanwhile (waiting work goes to whoever becomes free): hers now, her
+                // poller takes it once it is no longer in hand here — kept in hand, it waited forever
+                inHand.remove(taskId);
                 return;
             }
             if (taskKey.equals("HandleCall")) {
