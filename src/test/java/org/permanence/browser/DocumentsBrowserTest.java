@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * In a French office: the model is unsure of a new client's first invoice, claire classifies it in
- * Tasklist; then, on the documents page, she sees it filed in her name and re-classifies it there.
+ * Tasklist; then, on the documents page, she sees it filed in her name, re-classifies it there and has
+ * the filing checked in a Tasklist task.
  * Screenshots: {@code target/screenshots}.
  */
 @Tag("browser")
@@ -92,7 +93,7 @@ class DocumentsBrowserTest {
         browser.screenshot("documents-3-page");
 
         new Select(listed.findElement(By.cssSelector("form.correct select"))).selectByValue("devis");
-        browser.click(By.cssSelector("tr[data-document='" + first + "'] form.correct button"), "Reclasser");
+        browser.click(By.cssSelector("tr[data-document='" + first + "'] form.correct button[type=submit]"), "Reclasser");
         browser.waitUntil("the correction said", driver -> driver.findElement(By.id("outcome")).getText()
                 .equals("« facture-0701.pdf » est maintenant classé dans Devis."));
         browser.waitUntil("the row shows the new category", driver -> driver.findElement(By.cssSelector("tr[data-document='" + first + "'] td.category"))
@@ -104,6 +105,14 @@ class DocumentsBrowserTest {
         assertThat(corrected.classifiedBy()).isEqualTo("claire");
         assertThat(corrected.filedKey()).isNotEqualTo(misfiled).contains("/devis/");
         assertThat(records.corrections(first)).extracting(DocumentRecords.Correction::correctedBy).containsExactly("claire");
+
+        // not sure it is a quote after all: the client's secretaries are asked to check it in Tasklist
+        browser.click(By.cssSelector("tr[data-document='" + first + "'] form.correct button.review"), "Faire vérifier");
+        browser.waitUntil("the check asked", driver -> driver.findElement(By.id("outcome")).getText()
+                .equals("Une tâche « Vérifier le classement » de « facture-0701.pdf » attend les secrétaires du client dans Tasklist."));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey("document-review:" + first).taskDefinitionKey("ReviewFiling")
+                .tenantIdIn(plumber).count()).isEqualTo(1);
+        browser.screenshot("documents-5-check-asked");
     }
 
     private Task classifyTask(String documentId) {
