@@ -62,7 +62,20 @@ function correction(d) {
   const button = document.createElement('button');
   button.type = 'submit';
   button.textContent = t('correct.button');
-  form.append(choice, ' ', button);
+  // when she is not the one who knows (the client said so on the phone, a doubt): the client's secretaries check it in Tasklist
+  const review = document.createElement('button');
+  review.type = 'button';
+  review.className = 'review';
+  review.textContent = t('review.button');
+  review.addEventListener('click', async () => {
+    try {
+      const asked = await answer(await fetch('api/documents/' + encodeURIComponent(d.id) + '/review', {
+        method: 'POST', headers: Permanence.csrfHeaders()
+      }));
+      say(t(asked.alreadyAsked ? 'review.already' : 'review.asked', d.originalName));
+    } catch (error) { say(error.message); }
+  });
+  form.append(choice, ' ', button, ' ', review);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     try {

@@ -33,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Documents for the people who serve the client: upload one (multipart field {@code file}), list
  * them, see a document's first-page preview (the picture in the Classify document form), re-classify
- * a filed one and see its corrections, give the client a signed upload link and end one.
+ * a filed one or have the client's secretaries check it in a task, see its corrections, give the
+ * client a signed upload link and end one.
  */
 @RestController
 @EngineNode
@@ -46,13 +47,15 @@ class DocumentController {
     private final ClientRepository clients;
     private final ApplicationEventPublisher events;
     private final DocumentCorrection correction;
+    private final DocumentReviews reviews;
     private final PageTexts pageTexts;
     private final MessageSource texts;
 
     DocumentController(DocumentIntake intake, DocumentRecords records, ObjectStorage objects, UploadLinks uploadLinks,
                        ClientRepository clients, ApplicationEventPublisher events, DocumentCorrection correction,
-                       PageTexts pageTexts, MessageSource texts) {
+                       DocumentReviews reviews, PageTexts pageTexts, MessageSource texts) {
         this.texts = texts;
+        this.reviews = reviews;
         this.events = events;
         this.correction = correction;
         this.pageTexts = pageTexts;
@@ -120,6 +123,13 @@ class DocumentController {
     @PostMapping("/api/documents/{documentId}/category")
     StoredDocument correct(SignedInUser user, @PathVariable String documentId, @RequestBody CategoryChange change) {
         return correction.correct(served(user, documentId), change.category(), user.id());
+    }
+
+    /** A Vérifier le classement task for the client's secretaries; the one already open if there is one (200). */
+    @PostMapping("/api/documents/{documentId}/review")
+    ResponseEntity<ReviewStart.Review> review(SignedInUser user, @PathVariable String documentId) {
+        ReviewStart.Review review = reviews.ask(served(user, documentId), user.id());
+        return ResponseEntity.status(review.alreadyAsked() ? HttpStatus.OK : HttpStatus.CREATED).body(review);
     }
 
     @GetMapping("/api/documents/{documentId}/corrections")

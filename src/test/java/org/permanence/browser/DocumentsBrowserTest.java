@@ -32,7 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * In a French office: the model is unsure of a new client's first invoice, claire classifies it in
- * Tasklist; then, on the documents page, she sees it filed in her name and re-classifies it there.
+ * Tasklist; then, on the documents page, she sees it filed in her name, re-classifies it there and has
+ * the filing checked in a Tasklist task; the search by category, sender and dates finds it or hides it.
  * Screenshots: {@code target/screenshots}.
  */
 @Tag("browser")
@@ -92,7 +93,7 @@ class DocumentsBrowserTest {
         browser.screenshot("documents-3-page");
 
         new Select(listed.findElement(By.cssSelector("form.correct select"))).selectByValue("devis");
-        browser.click(By.cssSelector("tr[data-document='" + first + "'] form.correct button"), "Reclasser");
+        browser.click(By.cssSelector("tr[data-document='" + first + "'] form.correct button[type=submit]"), "Reclasser");
         browser.waitUntil("the correction said", driver -> driver.findElement(By.id("outcome")).getText()
                 .equals("« facture-0701.pdf » est maintenant classé dans Devis."));
         browser.waitUntil("the row shows the new category", driver -> driver.findElement(By.cssSelector("tr[data-document='" + first + "'] td.category"))
@@ -104,6 +105,31 @@ class DocumentsBrowserTest {
         assertThat(corrected.classifiedBy()).isEqualTo("claire");
         assertThat(corrected.filedKey()).isNotEqualTo(misfiled).contains("/devis/");
         assertThat(records.corrections(first)).extracting(DocumentRecords.Correction::correctedBy).containsExactly("claire");
+
+        // not sure it is a quote after all: the client's secretaries are asked to check it in Tasklist
+        browser.click(By.cssSelector("tr[data-document='" + first + "'] form.correct button.review"), "Faire vérifier");
+        browser.waitUntil("the check asked", driver -> driver.findElement(By.id("outcome")).getText()
+                .equals("Une tâche « Vérifier le classement » de « facture-0701.pdf » attend les secrétaires du client dans Tasklist."));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey("document-review:" + first).taskDefinitionKey("ReviewFiling")
+                .tenantIdIn(plumber).count()).isEqualTo(1);
+        browser.screenshot("documents-5-check-asked");
+
+        // searched: its category (offered by name) and its sender find it; a sender it is not from or days before it came hide it
+        Select category = new Select(browser.driver().findElement(By.id("search-category")));
+        category.selectByVisibleText("Devis");
+        browser.waitUntil("the quote found among quotes", driver -> !driver.findElements(row).isEmpty());
+        String sender = records.get(first).sender();
+        assertThat(sender).as("the sender read in the invoice").isNotBlank();
+        WebElement senderSearch = browser.driver().findElement(By.id("search-sender"));
+        senderSearch.sendKeys("zzz");
+        browser.waitUntil("no document from zzz", driver -> driver.findElements(row).isEmpty());
+        senderSearch.clear();
+        senderSearch.sendKeys(sender.substring(0, Math.min(5, sender.length())).toLowerCase());
+        browser.waitUntil("the quote found by its sender", driver -> !driver.findElements(row).isEmpty());
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '2000-01-01'; arguments[0].dispatchEvent(new Event('input'))",
+                browser.driver().findElement(By.id("search-to")));
+        browser.waitUntil("nothing received by 2000", driver -> driver.findElements(row).isEmpty()
+                && driver.findElement(By.id("empty")).isDisplayed());
     }
 
     private Task classifyTask(String documentId) {

@@ -30,8 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * On a node with no corpus beside it: the shipped base model classifies from the first document,
  * a client whose model knows one category files nothing alone, and a secretary's correction moves
- * the file, is kept with her name, and changes the next prediction. Sophie, who does not serve the
- * client, can neither correct nor see its documents' history.
+ * the file, is kept with her name, and changes the next prediction; a filing asked to be checked from
+ * the documents page is corrected in a Tasklist task the same way. Sophie, who does not serve the
+ * client, can neither correct nor ask for a check nor see its documents' history.
  */
 @OfficeIntegrationTest
 class DocumentCorrectionTest {
@@ -134,6 +135,43 @@ class DocumentCorrectionTest {
 
         Eventually.await("the plumber's model learnt the correction", () -> models.latestVersion(plumber).orElse(0) > learnt);
         assertThat(clientModels.suggest(plumber, text).category()).isEqualTo("devis");
+    }
+
+    @Test
+    void aFilingAskedToBeCheckedIsCorrectedInATaskInTheNameOfWhoAnswered() throws Exception {
+        String id = uploaded(upload(plumber, "devis salle de bain.pdf", TestDocuments.textPdf(1, List.of("DEVIS n° D-2026-40",
+                "Plomberie Leroy", "Rénovation de la salle de bain", "Devis valable 30 jours", "Montant estimatif : 6 900,00 €")), "claire"));
+        answer(awaitTask(id), "facture");
+        StoredDocument misfiled = awaitStatus(id, StoredDocument.FILED);
+
+        assertThat(postJson("/api/documents/" + id + "/review", "{}", "sophie").statusCode()).isEqualTo(404);
+        HttpResponse<String> asked = postJson("/api/documents/" + id + "/review", "{}", "claire");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+        HttpResponse<String> again = postJson("/api/documents/" + id + "/review", "{}", "claire");
+        assertThat(again.statusCode()).as("the open check, not a second one").isEqualTo(200);
+        assertThat(JSON.readTree(again.body()).get("processInstanceId").asText())
+                .isEqualTo(JSON.readTree(asked.body()).get("processInstanceId").asText());
+
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey("document-review:" + id).singleResult();
+        assertThat(review.getTenantId()).isEqualTo(plumber);
+        assertThat(tasks.getVariable(review.getId(), "category")).as("preselected where it is").isEqualTo("facture");
+        assertThat(tasks.getVariable(review.getId(), "filedAs")).isEqualTo("Facture — Classé par claire");
+        // Tasklist gives the form's select its options only from a Json variable
+        assertThat(tasks.getVariableTyped(review.getId(), "categoryOptions").getType().getName()).isEqualTo("json");
+        tasks.claim(review.getId(), "claire");
+        tasks.complete(review.getId(), Map.of("category", "devis"));
+
+        Eventually.await("the document re-classified from the task", () -> "devis".equals(records.get(id).category()));
+        StoredDocument now = records.get(id);
+        assertThat(now.classifiedBy()).isEqualTo("claire");
+        assertThat(now.filedKey()).startsWith("filed/" + plumber + "/devis/");
+        assertThat(objects.exists(now.filedKey())).isTrue();
+        assertThat(objects.exists(misfiled.filedKey())).as("the old place is emptied").isFalse();
+        assertThat(records.corrections(id)).singleElement().satisfies(c -> {
+            assertThat(c.fromCategory()).isEqualTo("facture");
+            assertThat(c.toCategory()).isEqualTo("devis");
+            assertThat(c.correctedBy()).isEqualTo("claire");
+        });
     }
 
     private void answer(Task task, String category) {

@@ -22,7 +22,7 @@ import org.permanence.assignment.engine.SimulatedOffice.Noted;
 
 /**
  * Assignment and times on the real tasks of every process that has user tasks (call-intake, mail-drafting,
- * document-classification, appointment-confirmation; the daily summary has none), on the real engine with its
+ * document-classification, document-review, appointment-confirmation; the daily summary has none), on the real engine with its
  * clock moved by the test: every task gets its due date, priority and secretary as it appears; nobody on a break,
  * away or off her hours gets anything.
  */
@@ -169,6 +169,14 @@ class OfficeProcessAssignmentTest {
         Task pickSlot = task(office.start("appointment-confirmation", Map.of("clientId", PLUMBER, "clientName", "Plomberie Leroy")), "PickSlot");
         assertThat(pickSlot.getAssignee()).as("ordinary work, not for her in focus").isEqualTo("beatrice");
         assertThat(pickSlot.getPriority()).isEqualTo(50);
+    }
+
+    @Test
+    void aFilingToCheckIsPaperworkForWhoeverFocuses() {
+        office.statuses().set("anne", Status.FOCUS, 60);
+
+        Task check = task(office.start("document-review", Map.of("clientId", PLUMBER, "originalName", "devis-octobre.pdf")), "ReviewFiling");
+        assertThat(check.getAssignee()).isEqualTo("anne");
     }
 
     @Test

@@ -276,10 +276,11 @@ public final class SimulatedOffice implements AutoCloseable {
                 .addClasspathResource("processes/appointment-confirmation.bpmn")
                 .addClasspathResource("processes/mail-drafting.bpmn")
                 .addClasspathResource("processes/document-classification.bpmn")
+                .addClasspathResource("processes/document-review.bpmn")
                 .addClasspathResource("simulation/back-office-work.bpmn");
         for (String form : List.of("handle-call", "confirm-client-reached", "call-back", "take-appointment", "reach-client-escalated", "log-a-call",
                 "pick-slot", "mark-attendance", "write-a-mail", "examine-incoming-mail", "correct-mail-request", "review-draft",
-                "obtain-client-approval", "unreadable-document", "classify-document")) {
+                "obtain-client-approval", "unreadable-document", "classify-document", "review-filing")) {
             deployment.addClasspathResource("forms/" + form + ".form");
         }
         deployment.deploy();
