@@ -123,13 +123,7 @@ class DocumentCorrectionTest {
         assertThat(now.category()).isEqualTo("devis");
         assertThat(now.classifiedBy()).isEqualTo("claire");
         assertThat(now.filedKey()).startsWith("filed/" + plumber + "/devis/").endsWith(id + ".pdf");
-        assertThat(objects.exists(now.filedKey())).isTrue();
-        assertThat(objects.exists(misfiled.filedKey())).as("the old place is emptied").isFalse();
-        assertThat(records.corrections(id)).singleElement().satisfies(c -> {
-            assertThat(c.fromCategory()).isEqualTo("facture");
-            assertThat(c.toCategory()).isEqualTo("devis");
-            assertThat(c.correctedBy()).isEqualTo("claire");
-        });
+        assertMovedFromInvoiceToQuoteByClaire(id, misfiled, now);
         JsonNode history = JSON.readTree(new String(Uploads.get("/api/documents/" + id + "/corrections", "claire").body(), StandardCharsets.UTF_8));
         assertThat(history.get(0).get("correctedBy").asText()).isEqualTo("claire");
 
@@ -165,13 +159,7 @@ class DocumentCorrectionTest {
         StoredDocument now = records.get(id);
         assertThat(now.classifiedBy()).isEqualTo("claire");
         assertThat(now.filedKey()).startsWith("filed/" + plumber + "/devis/");
-        assertThat(objects.exists(now.filedKey())).isTrue();
-        assertThat(objects.exists(misfiled.filedKey())).as("the old place is emptied").isFalse();
-        assertThat(records.corrections(id)).singleElement().satisfies(c -> {
-            assertThat(c.fromCategory()).isEqualTo("facture");
-            assertThat(c.toCategory()).isEqualTo("devis");
-            assertThat(c.correctedBy()).isEqualTo("claire");
-        });
+        assertMovedFromInvoiceToQuoteByClaire(id, misfiled, now);
     }
 
     private void answer(Task task, String category) {
@@ -202,5 +190,16 @@ class DocumentCorrectionTest {
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + TestOffice.DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The file is in its new place only, and the correction kept with who made it. */
+    private void assertMovedFromInvoiceToQuoteByClaire(String id, StoredDocument misfiled, StoredDocument now) {
+        assertThat(objects.exists(now.filedKey())).isTrue();
+        assertThat(objects.exists(misfiled.filedKey())).as("the old place is emptied").isFalse();
+        assertThat(records.corrections(id)).singleElement().satisfies(c -> {
+            assertThat(c.fromCategory()).isEqualTo("facture");
+            assertThat(c.toCategory()).isEqualTo("devis");
+            assertThat(c.correctedBy()).isEqualTo("claire");
+        });
     }
 }
