@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 import static org.permanence.TestOffice.DEMO_PASSWORD;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,16 +45,9 @@ class ProposalBrowserTest {
     @Autowired
     Proposals proposals;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     TaskService tasks;
-
-    private final List<String> calls = new ArrayList<>();
-
-    @AfterEach
-    void hangUp() {
-        calls.forEach(call -> runtime.deleteProcessInstance(call, "test over"));
-    }
+    @RegisterExtension
+    final RingingCalls ringing = new RingingCalls();
 
     @Test
     void claireProposesFromTheCallAndNadiaAppliesIt() {
@@ -108,8 +98,6 @@ class ProposalBrowserTest {
     }
 
     private Task callOn(Client client) {
-        Task call = RingingCalls.callToHandle(runtime, tasks, client.phoneLines().get(0).number());
-        calls.add(call.getProcessInstanceId());
-        return call;
+        return ringing.ring(client.phoneLines().get(0).number());
     }
 }

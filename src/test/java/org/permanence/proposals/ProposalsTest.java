@@ -6,15 +6,13 @@ import static org.permanence.TestOffice.DEMO_PASSWORD;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.RingingCalls;
 import org.permanence.SharedNode;
@@ -39,17 +37,9 @@ class ProposalsTest {
     @Autowired
     Proposals proposals;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     TaskService tasks;
-
-    private final List<String> calls = new ArrayList<>();
-
-    @AfterEach
-    void hangUp() {
-        // an open call would wait in a secretary's list, and its timers fire, in later tests
-        calls.forEach(call -> runtime.deleteProcessInstance(call, "test over"));
-    }
+    @RegisterExtension
+    final RingingCalls ringing = new RingingCalls();
 
     @Test
     void anAppliedProposalIsOnTheNextCallsBriefingCardAndSheReadsTheAnswer() {
@@ -120,8 +110,7 @@ class ProposalsTest {
 
     /** The value the briefing card of a new call on this line shows. */
     private Object briefingOfACallOn(String line, String variable) {
-        Task handle = RingingCalls.callToHandle(runtime, tasks, line);
-        calls.add(handle.getProcessInstanceId());
+        Task handle = ringing.ring(line);
         return tasks.getVariable(handle.getId(), variable);
     }
 

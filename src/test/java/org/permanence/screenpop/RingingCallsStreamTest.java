@@ -18,17 +18,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.OfficeIntegrationTest;
 import org.permanence.RingingCalls;
 import org.permanence.SharedNode;
 import org.permanence.security.BrowserSession;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -44,19 +42,14 @@ class RingingCallsStreamTest {
     private static final String LAWYERS_LINE = "+33478123456";
     private static final String PLUMBER_LINE = "+33556987654";
 
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
+    @RegisterExtension
+    final RingingCalls ringing = new RingingCalls();
 
-    private final List<Task> rung = new CopyOnWriteArrayList<>();
     private final List<EventStream> streams = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void hangUp() {
         streams.forEach(EventStream::close);
-        // their escalation timers must not fire later in the shared node
-        rung.forEach(task -> runtime.deleteProcessInstance(task.getProcessInstanceId(), "test over"));
     }
 
     @Test
@@ -119,9 +112,7 @@ class RingingCallsStreamTest {
     }
 
     private Task ring(String line) {
-        Task task = RingingCalls.callToHandle(runtime, tasks, line);
-        rung.add(task);
-        return task;
+        return ringing.ring(line);
     }
 
     private EventStream open(String user) {
