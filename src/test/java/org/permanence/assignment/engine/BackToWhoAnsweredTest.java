@@ -3,16 +3,15 @@ package org.permanence.assignment.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.permanence.assignment.Status;
 
 /**
@@ -24,19 +23,13 @@ import org.permanence.assignment.Status;
 @Tag("moves-engine-clock")
 class BackToWhoAnsweredTest {
 
-    // Friday 27 November 2026, 10:00 in Paris
-    private static final Instant MORNING = Instant.parse("2026-11-27T09:00:00Z");
-    private static final String PLUMBER = "plomberie-leroy";
+    private static final Instant MORNING = SimulatedOffice.FRIDAY_MORNING;
+    private static final String PLUMBER = SimulatedOffice.PLUMBER;
 
-    private final SimulatedOffice office = new SimulatedOffice(SimulatedOffice.Placing.OFFICE_POLICY, MORNING,
-            Map.of("anne", List.of(PLUMBER), "beatrice", List.of(PLUMBER)));
+    @RegisterExtension
+    final SimulatedOffice office = SimulatedOffice.plumbersMorning();
     private final TaskService tasks = office.engine().getTaskService();
     private final ExternalTaskService externalTasks = office.engine().getExternalTaskService();
-
-    @AfterEach
-    void closeTheOffice() {
-        office.close();
-    }
 
     @Test
     void aRefusedCategoryComesBackToHerNotToTheQueue() {

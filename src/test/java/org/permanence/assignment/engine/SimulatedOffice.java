@@ -36,6 +36,8 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.permanence.assignment.AssignmentPolicy;
 import org.permanence.assignment.AssignmentProperties;
 import org.permanence.assignment.SecretaryDayProperties;
@@ -65,7 +67,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * handled it and the caller's mood, as the record-call worker does. The clock is the JVM's one engine clock:
  * a test using this class is tagged {@code moves-engine-clock}, which runs it in a JVM without the shared node.
  */
-public final class SimulatedOffice implements AutoCloseable {
+public final class SimulatedOffice implements AutoCloseable, AfterEachCallback {
+
+    /** Friday 27 November 2026, 10:00 in Paris: the morning the assignment's process tests start at. */
+    public static final Instant FRIDAY_MORNING = Instant.parse("2026-11-27T09:00:00Z");
+    public static final String PLUMBER = "plomberie-leroy";
 
     /** Who places new tasks: the office's policy, or nobody (the simulator plays another rule). */
     public enum Placing { OFFICE_POLICY, NOBODY }
@@ -83,6 +89,14 @@ public final class SimulatedOffice implements AutoCloseable {
     private final CallRecords calls;
     private final AssignmentProperties weights;
     private WorkBackToTheTeam workBack;
+
+    /**
+     * The assignment's process tests' office: anne and beatrice serving the plumber, the office placing the work, on
+     * {@link #FRIDAY_MORNING}. Registered as a test's extension, it closes after each test.
+     */
+    public static SimulatedOffice plumbersMorning() {
+        return new SimulatedOffice(Placing.OFFICE_POLICY, FRIDAY_MORNING, Map.of("anne", List.of(PLUMBER), "beatrice", List.of(PLUMBER)));
+    }
 
     /** The office with these secretaries, each serving these clients (client ids), configured as application.yaml says. */
     public SimulatedOffice(Placing placing, Instant start, Map<String, List<String>> clientsBySecretary) {
@@ -353,5 +367,10 @@ public final class SimulatedOffice implements AutoCloseable {
     public void close() {
         engine.close();
         ClockUtil.reset();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }
