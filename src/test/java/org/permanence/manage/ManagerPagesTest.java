@@ -37,7 +37,8 @@ class ManagerPagesTest {
 
     @Test
     void thePagesSpeakTheBrowsersLanguageUnlessTheProfileChoseOne() throws Exception {
-        assertThat(page("/manage/clients/new", "fr-FR,fr;q=0.9").body()).contains("<h1>Nouveau client</h1>", "lang=\"fr\"");
+        assertThat(page("/manage/clients/new", "fr-FR,fr;q=0.9").body()).contains("<h1>Nouveau client</h1>", "lang=\"fr\"",
+                "<title>Nouveau client — Permanence</title>", "permanence.css");
         assertThat(page("/manage/clients/new", "en-GB,en;q=0.9").body()).contains("<h1>New client</h1>");
         assertThat(page("/manage/dashboard", "de-DE,en;q=0.5").body()).contains("<h1>Dashboard</h1>");
         assertThat(page("/manage/processes/call-intake/migration", "fr").body()).contains("Versions : Prise d&#39;appel", "Version la plus récente : ");
