@@ -101,7 +101,7 @@ public class ClientModels implements DisposableBean {
      */
     public boolean outlivesRemovedDocuments(String clientId) {
         return store.examples(clientId)
-                .map(learnt -> learnt - store.examples(ModelStore.BASE).orElse(0) > records.classifiedBySecretaries(clientId).size())
+                .map(learnt -> learnt - store.examples(ModelStore.BASE).orElse(0) > records.countClassifiedBySecretaries(clientId))
                 .orElse(false);
     }
 

@@ -173,6 +173,12 @@ public class DocumentRecords {
                 .params(clientId, StoredDocument.FILED, StoredDocument.BY_MODEL).query(this::row).list();
     }
 
+    /** How many documents of the client a secretary filed: what its model should have learnt from, counted in the database. */
+    public int countClassifiedBySecretaries(String clientId) {
+        return jdbc.sql("select count(*) from document where client_id = ? and status = ? and classified_by <> ?")
+                .params(clientId, StoredDocument.FILED, StoredDocument.BY_MODEL).query(Integer.class).single();
+    }
+
     private StoredDocument row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StoredDocument(rs.getString("id"), rs.getString("client_id"), rs.getString("content_hash"), rs.getString("original_name"),
                 rs.getLong("size_bytes"), rs.getString("source"), rs.getString("received_by"), rs.getString("status"),
