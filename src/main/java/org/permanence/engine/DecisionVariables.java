@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The DMN engine, giving a decision only the variables its expressions name. The engine's own evaluation
- * first copies <em>every</em> variable of the call into a map, deserialising the JSON ones (the briefing card,
- * the appointment types of the form) through Spin and a class lookup each time, for a table that reads four
- * of them: that copy was the largest part of the routing table's cost (docs/benchmarks.md, issue 21). A variable
+ * first copies <em>every</em> variable of the call into a map, deserialising the JSON ones (the appointment
+ * types of the secretary's form) through Spin and a class lookup each time, for a table that reads four of them: that copy was the largest part of the routing table's cost (docs/benchmarks.md, issue 21). A variable
  * is given whenever its name appears anywhere in the decision's texts (input expressions, rules' entries and
  * outputs, literal expressions, and the decisions it requires): a name the table reads is always spelled in it,
  * so a table managers redesign in Modeler still sees what it names, and an extra match only costs a copy.
@@ -53,7 +53,7 @@ class DecisionVariables extends DefaultDmnEngine {
         } else {
             return false;
         }
-        expressions.stream().map(DmnExpressionImpl::getExpression).forEach(text -> addText(text, texts));
+        expressions.stream().filter(Objects::nonNull).map(DmnExpressionImpl::getExpression).forEach(text -> addText(text, texts));
         return decision.getRequiredDecisions().stream().allMatch(required -> collectTexts(required, texts));
     }
 
