@@ -17,6 +17,9 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -135,6 +138,19 @@ class CallIntakeProcessTest {
         assertThat(task()).hasCandidateGroup("secretaries").hasDueDate(CALL_BACK_DUE);
         complete(task(), withVariables("callBackOutcome", "reached"));
         assertThat(call).hasPassed("CalledBack").isEnded();
+    }
+
+    @Test
+    void theRoutingStaysInTheCallsHistoryWithTheValuesItDecidedOn() {
+        ProcessInstance call = handledCall("DAILY_SUMMARY", "message", "distressed");
+
+        HistoricDecisionInstance routing = engine.getHistoryService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(call.getId()).includeInputs().includeOutputs().singleResult();
+        assertThat(routing.getDecisionDefinitionKey()).isEqualTo("call-routing");
+        assertThat(routing.getActivityId()).isEqualTo("RouteCall");
+        assertThat(routing.getInputs()).extracting(HistoricDecisionInputInstance::getValue)
+                .containsExactlyInAnyOrder(true, "message", "distressed", "DAILY_SUMMARY");
+        assertThat(routing.getOutputs()).extracting(HistoricDecisionOutputInstance::getValue).containsExactly("notify-now");
     }
 
     @Test
