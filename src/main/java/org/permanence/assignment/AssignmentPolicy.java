@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * in turns; a secretary on a break or away gets nothing, one in focus only urgent work and the paperwork her focus
  * is for, which goes to her before anyone available, who stays free for the phone; and after two
  * difficult calls in a row she gets no third call while a colleague with nothing open can answer it. With a limit on effort,
- * ordinary work goes only to someone not yet busy. Nobody fits: nobody is chosen, and the task waits in
- * the team queue for whoever claims it. A call's follow-up goes to whoever took the call when she is available and fits.
+ * ordinary work goes only to someone not yet busy; urgent work only to someone with nothing open, who starts it now. Nobody
+ * fits: nobody is chosen, and the task waits in the team queue for whoever claims it. A call's follow-up goes to whoever took
+ * the call when she is available and fits, urgent or not: she has just finished the call.
  */
 @Component
 public class AssignmentPolicy {
@@ -54,6 +55,12 @@ public class AssignmentPolicy {
                 && candidate.status().at(now).status() == Status.AVAILABLE)) {
             // a call's follow-up to the secretary who took the call and knows it, when she is there for it
             return Optional.of(task.takenBy());
+        }
+        if (urgent) {
+            // it must start now: given to someone with anything open (a call, a draft she is writing), it waited behind it
+            // while a colleague could be free sooner; nobody free, it waits in the team queue, where whoever is free first
+            // takes it before anything else, and it is handed to her the moment she is
+            fit = fit.stream().filter(AssignmentPolicy::isFree).toList();
         }
         // paperwork to whoever focuses on it; then, equal effort: whoever was given work longest ago (never: first),
         // then by id, so the choice always repeats

@@ -115,14 +115,25 @@ class AssignmentPolicyTest {
     }
 
     @Test
-    void withALimitOnEffortOrdinaryWorkWaitsInTheQueueWhileEveryoneIsBusyButUrgentWorkDoesNot() {
+    void withALimitOnEffortOrdinaryWorkWaitsInTheQueueWhileEveryoneIsBusy() {
         AssignmentPolicy limited = new AssignmentPolicy(new AssignmentProperties(Map.of("HandleCall", 3), 1, 90, 3, Set.of()));
         List<Candidate> busy = List.of(secretary("claire").with("HandleCall").build(), secretary("sophie").with("ReviewDraft", "ReviewDraft", "ReviewDraft").build());
 
         assertThat(limited.choose(CALL_BACK, busy, NOW)).isEmpty();
-        assertThat(limited.choose(new TaskToAssign("ConfirmClientReached", 90, null), busy, NOW)).contains("claire");
         assertThat(limited.choose(CALL_BACK, List.of(busy.get(0), secretary("anne").with("ReviewDraft", "ReviewDraft").build()), NOW))
                 .as("2 is below the limit").contains("anne");
+    }
+
+    @Test
+    void urgentWorkGoesOnlyToSomeoneWithNothingOpenElseWaitsForTheFirstFree() {
+        TaskToAssign urgent = new TaskToAssign("ConfirmClientReached", 90, null);
+        Builder onACall = secretary("claire").with("HandleCall");
+        Builder writing = secretary("sophie").on(Status.FOCUS, 30).with("ReviewDraft");
+
+        assertThat(choose(urgent, onACall, writing)).as("it would wait behind her call or her draft: the team queue").isEmpty();
+        assertThat(choose(urgent, onACall, writing, secretary("anne").on(Status.FOCUS, 30))).as("whoever is free now, in focus too").contains("anne");
+        assertThat(choose(urgent, onACall, secretary("anne").with("CallBack")))
+                .as("nobody free: nobody, however little she carries").isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Random;
@@ -117,6 +118,7 @@ final class DayRun {
                 Event next = events.poll();
                 office.at(next.at());
                 next.action().run();
+                followTheEngine();
                 dispatch();
             }
             work.values().forEach(task -> figures.task(task.task.getTaskDefinitionKey(), task.task.getPriority(), task.created,
@@ -285,13 +287,29 @@ final class DayRun {
         }
         if (policy == Policy.OURS) {
             office.statuses().set(secretary.id, status, minutes);
-            // leaving, her work that cannot wait went back to the team queue
-            work.values().stream().filter(task -> task.started == null && secretary.id.equals(task.assignee)).forEach(task -> {
-                if (engineTasks.createTaskQuery().taskId(task.task.getId()).taskUnassigned().count() == 1) {
-                    task.assignee = null;
-                }
-            });
         }
+    }
+
+    /**
+     * Each secretary's list is what the engine says: the office may have given waiting work back to the team queue (she left)
+     * or handed it to someone (she became free, a colleague went on a break). Followed only on the day's events otherwise, the
+     * simulation kept a task with a secretary on a break while the engine had given it to a colleague, who never saw it.
+     */
+    private void followTheEngine() {
+        if (work.values().stream().noneMatch(task -> task.started == null)) {
+            return;
+        }
+        Map<String, String> assignees = new HashMap<>();
+        engineTasks.createTaskQuery().list().forEach(task -> assignees.put(task.getId(), task.getAssignee()));
+        work.values().stream().filter(task -> task.started == null).forEach(task -> {
+            String assignee = assignees.get(task.task.getId());
+            if (!Objects.equals(assignee, task.assignee)) {
+                task.assignee = null;
+                if (assignee != null) {
+                    reaches(task, secretaries.get(assignee));
+                }
+            }
+        });
     }
 
     private Status statusOf(Secretary secretary) {

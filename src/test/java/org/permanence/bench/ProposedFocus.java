@@ -26,7 +26,10 @@ final class ProposedFocus {
     }
 
     static List<OfficeDay.StatusPeriod> of(OfficeDay day, long seed) {
-        ForecastProperties properties = SimulatedOffice.applicationYaml(Map.of()).bind("permanence.forecast", ForecastProperties.class).get();
+        // -Dbench.max-occupancy: the coverage rule's setting to weigh, else as shipped
+        String occupancy = System.getProperty("bench.max-occupancy");
+        ForecastProperties properties = SimulatedOffice.applicationYaml(occupancy == null ? Map.of() : Map.of("permanence.forecast.max-occupancy", occupancy))
+                .bind("permanence.forecast", ForecastProperties.class).get();
         List<Forecasting.Rang> history = IntStream.rangeClosed(1, properties.weeks()).mapToObj(weeksBefore -> OfficeDay.generate(seed, weeksBefore))
                 .flatMap(week -> week.calls().stream()).map(call -> new Forecasting.Rang(call.client(), call.at())).toList();
         List<String> clients = day.clientsBySecretary().values().stream().flatMap(List::stream).distinct().toList();

@@ -18,7 +18,7 @@ import org.permanence.assignment.engine.SimulatedOffice.Noted;
  * Work served in arrival order, on the real engine and processes: calls that rang while the plumber's only
  * secretaries were in focus wait in the team queue; when one of them is back, the oldest reaches her first, and a
  * call ringing after never overtakes one that waited longer, nor waits when a colleague is free for it; a call given
- * back for a break reaches a free colleague at once.
+ * back for a break reaches a free colleague at once, and urgent work given back waits for the first free, not behind a call.
  */
 @Tag("process")
 @Tag("moves-engine-clock")
@@ -89,6 +89,23 @@ class ArrivalOrderTest {
 
         office.statuses().set("anne", Status.BREAK, 15);
         assertThat(assignee(call)).as("the caller does not wait for the next call to ring").isEqualTo("beatrice");
+    }
+
+    @Test
+    void theUrgentFollowUpGivenBackForHerBreakWaitsForTheFirstFreeNotBehindAColleaguesCall() {
+        Task anneCall = call("0611112222");
+        Task beatriceCall = call("0622223333");
+        assertThat(assignee(beatriceCall)).as("anne has a call open").isEqualTo("beatrice");
+        office.complete(anneCall, "anne", new Noted("urgent", "distressed"));
+        Task confirm = tasks.createTaskQuery().processInstanceId(anneCall.getProcessInstanceId()).taskDefinitionKey("ConfirmClientReached")
+                .singleResult();
+        assertThat(confirm.getAssignee()).as("the follow-up of her own call").isEqualTo("anne");
+
+        office.statuses().set("anne", Status.BREAK, 5);
+        assertThat(assignee(confirm)).as("beatrice is on a call: the team queue, not behind it").isNull();
+
+        office.complete(tasks.createTaskQuery().taskId(beatriceCall.getId()).singleResult(), "beatrice", new Noted("message", "calm"));
+        assertThat(assignee(confirm)).as("her call done, it reaches her first").isEqualTo("beatrice");
     }
 
     private Task call(String caller) {
