@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
@@ -30,15 +32,33 @@ public class ObjectStorage {
 
     private final MinioClient minio;
     private final String bucket;
+    /** Done once the server listens and the bucket is there; every request waits for it. */
+    private final CompletableFuture<Void> ready;
 
     public ObjectStorage(MinioClient minio, String bucket) {
         this.minio = minio;
         this.bucket = bucket;
+        this.ready = CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Storage on a server that may still be starting ({@code serverStarted}): the bucket is checked once it
+     * listens, and requests wait until then. At once (on this thread) when the server is up already.
+     */
+    ObjectStorage(MinioClient minio, String bucket, CompletableFuture<Void> serverStarted) {
+        this.minio = minio;
+        this.bucket = bucket;
+        this.ready = serverStarted.thenRun(this::ensureBucket);
+    }
+
+    /** Waits until the storage can serve; throws what kept it from starting. */
+    void awaitReady() {
+        ready.join();
     }
 
     /** Creates the bucket when it is missing; called once at start-up, by every node. */
     public void ensureBucket() {
-        call(() -> {
+        request(() -> {
             if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 try {
                     minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
@@ -121,6 +141,15 @@ public class ObjectStorage {
     }
 
     private <T> T call(StorageCall<T> call) {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            throw new ObjectStorageUnavailable("Object storage did not start (bucket " + bucket + "): " + e.getCause().getMessage(), e.getCause());
+        }
+        return request(call);
+    }
+
+    private <T> T request(StorageCall<T> call) {
         try {
             return call.run();
         } catch (IOException e) {

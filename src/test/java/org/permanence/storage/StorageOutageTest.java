@@ -81,7 +81,7 @@ class StorageOutageTest {
 
     private EmbeddedObjectStore startServer() throws Exception {
         EmbeddedObjectStore store = new EmbeddedObjectStore(properties(port), new PermanenceProperties(folder));
-        store.afterPropertiesSet();
+        store.start();
         return store;
     }
 
