@@ -26,15 +26,14 @@ class StorageConfiguration {
 
     @Bean
     ObjectStorage objectStorage(StorageProperties storage, ObjectProvider<EmbeddedObjectStore> embedded) {
-        MinioClient minio = MinioClient.builder()
+        // the embedded server, when there is one, starts beside the rest of the node; the client and the bucket follow it
+        CompletableFuture<Void> serverStarted = Optional.ofNullable(embedded.getIfAvailable())
+                .map(EmbeddedObjectStore::startInBackground).orElseGet(() -> CompletableFuture.completedFuture(null));
+        return new ObjectStorage(() -> MinioClient.builder()
                 .endpoint(storage.endpoint().toString())
                 .region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey())
-                .build();
-        // the embedded server, when there is one, starts beside the rest of the node; the bucket is checked once it listens
-        CompletableFuture<Void> serverStarted = Optional.ofNullable(embedded.getIfAvailable())
-                .map(EmbeddedObjectStore::startInBackground).orElseGet(() -> CompletableFuture.completedFuture(null));
-        return new ObjectStorage(minio, storage.bucket(), serverStarted);
+                .build(), storage.bucket(), serverStarted);
     }
 
     /** A node whose storage cannot start does not start either, as before the server started in the background. */

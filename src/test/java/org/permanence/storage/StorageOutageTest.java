@@ -72,7 +72,7 @@ class StorageOutageTest {
         int starting = TestOffice.freePort();
         EmbeddedObjectStore later = new EmbeddedObjectStore(properties(starting), new PermanenceProperties(TestOffice.newDataDir()));
         try {
-            ObjectStorage objects = new ObjectStorage(client(starting), "permanence", later.startInBackground());
+            ObjectStorage objects = new ObjectStorage(() -> client(starting), "permanence", later.startInBackground());
             // asked at once: the server is still being built, and its folder has no bucket yet
             objects.put("start/letter.pdf", new byte[512], "application/pdf");
             assertThat(objects.get("start/letter.pdf")).hasValueSatisfying(content -> assertThat(content).hasSize(512));
@@ -85,7 +85,7 @@ class StorageOutageTest {
     void aServerThatCannotStartFailsTheStartAndEveryStore() throws Exception {
         // the running server holds the port: the second one cannot listen
         EmbeddedObjectStore clash = new EmbeddedObjectStore(properties(port), new PermanenceProperties(TestOffice.newDataDir()));
-        ObjectStorage objects = new ObjectStorage(client(port), "permanence", clash.startInBackground());
+        ObjectStorage objects = new ObjectStorage(() -> client(port), "permanence", clash.startInBackground());
 
         assertThatThrownBy(() -> new StorageConfiguration().objectStorageStarted(objects).afterSingletonsInstantiated())
                 .isInstanceOf(CompletionException.class);
