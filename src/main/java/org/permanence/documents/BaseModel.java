@@ -30,6 +30,11 @@ record BaseModel(CategoryModel model, List<TrainingExample> examples) {
         return new BaseModel(CategoryModel.fromBytes(resource(MODEL_RESOURCE)), examplesFromBytes(resource(EXAMPLES_RESOURCE)));
     }
 
+    /** The shipped base model's version, without reading its weights and examples. */
+    static String shippedVersion() {
+        return CategoryModel.versionOf(resource(MODEL_RESOURCE));
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = BaseModel.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {

@@ -27,10 +27,8 @@ class BaseModelInstallation {
 
     @EventListener(ApplicationReadyEvent.class)
     void installWhenNew() {
-        BaseModel shipped = BaseModel.shipped();
-        if (models.installBase(shipped)) {
-            log.info("Base document model {} installed: {} categories from {} documents", shipped.model().version(),
-                    shipped.model().categories().size(), shipped.examples().size());
-        }
+        models.installBase(BaseModel.shippedVersion(), BaseModel::shipped).ifPresent(installed ->
+                log.info("Base document model {} installed: {} categories from {} documents", installed.model().version(),
+                        installed.model().categories().size(), installed.examples().size()));
     }
 }

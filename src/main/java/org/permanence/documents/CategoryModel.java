@@ -227,11 +227,7 @@ public final class CategoryModel {
 
     public static CategoryModel fromBytes(byte[] stored) {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(stored)))) {
-            int format = in.readInt();
-            if (format != FORMAT) {
-                throw new IllegalArgumentException("unknown model format " + format);
-            }
-            String version = in.readUTF();
+            String version = version(in);
             double temperature = in.readDouble();
             int size = in.readInt();
             List<String> categories = new ArrayList<>();
@@ -261,6 +257,23 @@ public final class CategoryModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The version of a stored model, read from its first bytes alone (comparing versions need not read the weights). */
+    static String versionOf(byte[] stored) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(stored)))) {
+            return version(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String version(DataInputStream in) throws IOException {
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("unknown model format " + format);
+        }
+        return in.readUTF();
     }
 
     private static float[] floats(DataInputStream in, int size) throws IOException {

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.permanence.system.BackgroundThreads;
 import org.permanence.storage.ObjectStorage;
@@ -106,15 +107,19 @@ public class ClientModels implements DisposableBean {
     }
 
     /**
-     * Makes {@code base} the shared model every client starts from, with the examples it learnt from,
-     * unless it is the current one already; answers whether it was installed.
+     * Makes the base model of this version the shared model every client starts from, with the examples it
+     * learnt from, unless it is the current one already; answers the model when this node installed it. The
+     * model is read only then: on every start but an installation's first, or an upgrade's, comparing versions
+     * is enough.
      */
-    public boolean installBase(BaseModel base) {
-        if (current(ModelStore.BASE).map(model -> model.version().equals(base.model().version())).orElse(false)) {
-            return false;
+    public Optional<BaseModel> installBase(String version, Supplier<BaseModel> model) {
+        if (current(ModelStore.BASE).map(current -> current.version().equals(version)).orElse(false)) {
+            return Optional.empty();
         }
+        BaseModel base = model.get();
         store.saveBaseExamples(base.examples());
-        return store.save(ModelStore.BASE, store.nextVersion(ModelStore.BASE), base.model(), base.examples().size());
+        return store.save(ModelStore.BASE, store.nextVersion(ModelStore.BASE), base.model(), base.examples().size())
+                ? Optional.of(base) : Optional.empty();
     }
 
     /** The categories the client's model (or the base model) can suggest. */

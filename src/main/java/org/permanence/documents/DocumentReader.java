@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,9 +68,13 @@ public class DocumentReader implements AutoCloseable {
     private final DocumentProperties limits;
     private final Tesseract tesseract;
     private final OcrCache ocrCache;
-    private final TikaConfig tika;
-    private final AutoDetectParser parser;
     private final ExecutorService parsing;
+    /**
+     * Tika's configuration loads every parser and detector on the classpath (POI's among them): a second of a
+     * node's start-up spent before anything reads a document. So it loads on a reading thread while the node
+     * goes on starting, and the first reading waits for it if it comes first.
+     */
+    private final CompletableFuture<Tika> tika;
     private final DocumentBounds bounds;
 
     /** Outside the application (a command, a test): the reasons' texts from the same files. */
@@ -82,9 +87,8 @@ public class DocumentReader implements AutoCloseable {
         this.bounds = new DocumentBounds(limits.bounds(), texts);
         this.tesseract = new Tesseract(limits.tesseract(), limits.ocrLanguages(), limits.ocrPageTimeout(), limits.bounds().ocrMemory());
         this.ocrCache = new OcrCache(dataDir.resolve("ocr-cache"));
-        this.tika = TikaConfig.getDefaultConfig();
-        this.parser = new AutoDetectParser(tika);
         this.parsing = Executors.newCachedThreadPool(BackgroundThreads.named("document-reading"));
+        this.tika = CompletableFuture.supplyAsync(Tika::load, parsing);
     }
 
     /** Forgets the texts read from the file with this content hash (the OCR cache on this node's disk); answers how many. */
@@ -129,7 +133,7 @@ public class DocumentReader implements AutoCloseable {
         if ("image".equals(type.getType())) {
             return readImage(content, mediaType);
         }
-        if (!parser.getSupportedTypes(new ParseContext()).contains(type)) {
+        if (!tika().parser().getSupportedTypes(new ParseContext()).contains(type)) {
             return Reading.refused(Outcome.UNSUPPORTED, mediaType, "Ce type de fichier (" + mediaType + ") n'est pas pris en charge.");
         }
         try {
@@ -144,7 +148,7 @@ public class DocumentReader implements AutoCloseable {
 
     public MediaType detect(byte[] content) {
         try (TikaInputStream in = TikaInputStream.get(content)) {
-            return tika.getDetector().detect(in, new Metadata()).getBaseType();
+            return tika().config().getDetector().detect(in, new Metadata()).getBaseType();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -226,6 +230,7 @@ public class DocumentReader implements AutoCloseable {
 
     /** Tika's text, on a thread of its own so a file that makes the parser loop is abandoned in time. */
     private String textLayer(byte[] content) throws Refusal {
+        AutoDetectParser parser = tika().parser();
         Future<String> parsed = parsing.submit(() -> {
             ParseContext context = new ParseContext();
             TesseractOCRConfig noOcr = new TesseractOCRConfig();
@@ -318,5 +323,17 @@ public class DocumentReader implements AutoCloseable {
     @Override
     public void close() {
         parsing.shutdownNow();
+    }
+
+    private Tika tika() {
+        return tika.join();
+    }
+
+    private record Tika(TikaConfig config, AutoDetectParser parser) {
+
+        static Tika load() {
+            TikaConfig config = TikaConfig.getDefaultConfig();
+            return new Tika(config, new AutoDetectParser(config));
+        }
     }
 }

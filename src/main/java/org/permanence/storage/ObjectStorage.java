@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
@@ -28,17 +31,37 @@ import org.permanence.system.ObjectStorageUnavailable;
  */
 public class ObjectStorage {
 
-    private final MinioClient minio;
+    /** Done once the server listens, the client is built and the bucket is there; every request waits for it. */
+    private final CompletableFuture<MinioClient> client;
     private final String bucket;
 
-    public ObjectStorage(MinioClient minio, String bucket) {
-        this.minio = minio;
+    public ObjectStorage(MinioClient client, String bucket) {
+        this.client = CompletableFuture.completedFuture(client);
         this.bucket = bucket;
     }
 
-    /** Creates the bucket when it is missing; called once at start-up, by every node. */
+    /**
+     * Storage on a server that may still be starting ({@code serverStarted}): the client is built (OkHttp, TLS
+     * trust) and the bucket checked once the server listens, on the thread that started it. At once, on this
+     * thread, when the server is up already.
+     */
+    ObjectStorage(Supplier<MinioClient> client, String bucket, CompletableFuture<Void> serverStarted) {
+        this.bucket = bucket;
+        this.client = serverStarted.thenApply(started -> withBucket(client.get()));
+    }
+
+    /** Waits until the storage can serve; throws what kept it from starting. */
+    void awaitReady() {
+        client.join();
+    }
+
+    /** Creates the bucket when it is missing (what a node's storage does once its server listens). */
     public void ensureBucket() {
-        call(() -> {
+        withBucket(client.join());
+    }
+
+    private MinioClient withBucket(MinioClient started) {
+        request(started, minio -> {
             if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 try {
                     minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
@@ -51,16 +74,17 @@ public class ObjectStorage {
             }
             return null;
         });
+        return started;
     }
 
     public void put(String key, byte[] content, String contentType) {
-        call(() -> minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+        call(minio -> minio.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
                 .stream(new ByteArrayInputStream(content), content.length, -1)
                 .contentType(contentType).build()));
     }
 
     public Optional<byte[]> get(String key) {
-        return call(() -> {
+        return call(minio -> {
             try (InputStream in = minio.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return Optional.of(in.readAllBytes());
             } catch (ErrorResponseException e) {
@@ -73,7 +97,7 @@ public class ObjectStorage {
     }
 
     public boolean exists(String key) {
-        return call(() -> {
+        return call(minio -> {
             try {
                 minio.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
                 return true;
@@ -87,7 +111,7 @@ public class ObjectStorage {
     }
 
     public void delete(String key) {
-        call(() -> {
+        call(minio -> {
             minio.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
         });
@@ -99,7 +123,7 @@ public class ObjectStorage {
 
     /** Every object whose key starts with {@code prefix}, at any depth: what the purge and an erasure go through. */
     public List<StoredObject> list(String prefix) {
-        return call(() -> {
+        return call(minio -> {
             List<StoredObject> found = new ArrayList<>();
             for (Result<Item> result : minio.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
                 Item item = result.get();
@@ -113,7 +137,7 @@ public class ObjectStorage {
 
     /** Answers whether the bucket is reachable; used by the health check. */
     public boolean reachable() {
-        return call(() -> minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+        return call(minio -> minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
     }
 
     public String bucket() {
@@ -121,8 +145,18 @@ public class ObjectStorage {
     }
 
     private <T> T call(StorageCall<T> call) {
+        MinioClient started;
         try {
-            return call.run();
+            started = client.join();
+        } catch (CompletionException e) {
+            throw new ObjectStorageUnavailable("Object storage did not start (bucket " + bucket + "): " + e.getCause().getMessage(), e.getCause());
+        }
+        return request(started, call);
+    }
+
+    private <T> T request(MinioClient minio, StorageCall<T> call) {
+        try {
+            return call.run(minio);
         } catch (IOException e) {
             throw new ObjectStorageUnavailable("Object storage unreachable (bucket " + bucket + "): " + e.getMessage(), e);
         } catch (Exception e) {
@@ -132,6 +166,6 @@ public class ObjectStorage {
 
     @FunctionalInterface
     private interface StorageCall<T> {
-        T run() throws Exception;
+        T run(MinioClient minio) throws Exception;
     }
 }

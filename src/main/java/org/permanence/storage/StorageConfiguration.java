@@ -1,11 +1,14 @@
 package org.permanence.storage;
 
 import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.minio.MinioClient;
 import org.permanence.system.ObjectStorageUnavailable;
 import org.permanence.system.PermanenceProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,16 +26,20 @@ class StorageConfiguration {
 
     @Bean
     ObjectStorage objectStorage(StorageProperties storage, ObjectProvider<EmbeddedObjectStore> embedded) {
-        // the embedded server, when there is one, must be listening before the bucket is checked
-        embedded.ifAvailable(server -> { });
-        MinioClient minio = MinioClient.builder()
+        // the embedded server, when there is one, starts beside the rest of the node; the client and the bucket follow it
+        CompletableFuture<Void> serverStarted = Optional.ofNullable(embedded.getIfAvailable())
+                .map(EmbeddedObjectStore::startInBackground).orElseGet(() -> CompletableFuture.completedFuture(null));
+        return new ObjectStorage(() -> MinioClient.builder()
                 .endpoint(storage.endpoint().toString())
                 .region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey())
-                .build();
-        ObjectStorage objects = new ObjectStorage(minio, storage.bucket());
-        objects.ensureBucket();
-        return objects;
+                .build(), storage.bucket(), serverStarted);
+    }
+
+    /** A node whose storage cannot start does not start either, as before the server started in the background. */
+    @Bean
+    SmartInitializingSingleton objectStorageStarted(ObjectStorage objects) {
+        return objects::awaitReady;
     }
 
     @Bean

@@ -47,7 +47,7 @@ public final class Cluster implements AutoCloseable {
         URI storageEndpoint = URI.create("http://127.0.0.1:" + TestOffice.freePort());
         storage = new EmbeddedObjectStore(new StorageProperties(true, storageEndpoint, "permanence", "us-east-1", "permanence",
                 STORAGE_SECRET), new PermanenceProperties(TestOffice.newDataDir()));
-        storage.afterPropertiesSet();
+        storage.start();
         Map<String, Object> shared = new HashMap<>(database.nodeSettings());
         shared.put("permanence.storage.embedded", false);
         shared.put("permanence.storage.endpoint", storageEndpoint);

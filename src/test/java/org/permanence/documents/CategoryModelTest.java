@@ -56,6 +56,7 @@ class CategoryModelTest {
         String text = "Résultats d'analyse : glycémie normale";
 
         assertThat(again.version()).isEqualTo("test-v1");
+        assertThat(CategoryModel.versionOf(model.toBytes())).as("read from the first bytes alone").isEqualTo("test-v1");
         assertThat(again.categories()).isEqualTo(model.categories());
         assertThat(again.suggest(text)).isEqualTo(model.suggest(text));
         assertThat(CategoryTraining.train(EXAMPLES, "test-v1").suggest(text)).isEqualTo(model.suggest(text));

@@ -116,7 +116,7 @@ class StoreOutageDuringClassificationTest {
             });
             assertThat(incidents(sorted, reading)).isZero();
         } finally {
-            store.afterPropertiesSet();
+            store.start();
         }
 
         for (String id : sorted) {

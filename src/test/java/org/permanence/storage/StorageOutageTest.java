@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CompletionException;
 
 import io.minio.MinioClient;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +68,32 @@ class StorageOutageTest {
     }
 
     @Test
+    void aStoreOnAServerStillStartingWaitsForItAndItsBucket() throws Exception {
+        int starting = TestOffice.freePort();
+        EmbeddedObjectStore later = new EmbeddedObjectStore(properties(starting), new PermanenceProperties(TestOffice.newDataDir()));
+        try {
+            ObjectStorage objects = new ObjectStorage(() -> client(starting), "permanence", later.startInBackground());
+            // asked at once: the server is still being built, and its folder has no bucket yet
+            objects.put("start/letter.pdf", new byte[512], "application/pdf");
+            assertThat(objects.get("start/letter.pdf")).hasValueSatisfying(content -> assertThat(content).hasSize(512));
+        } finally {
+            later.destroy();
+        }
+    }
+
+    @Test
+    void aServerThatCannotStartFailsTheStartAndEveryStore() throws Exception {
+        // the running server holds the port: the second one cannot listen
+        EmbeddedObjectStore clash = new EmbeddedObjectStore(properties(port), new PermanenceProperties(TestOffice.newDataDir()));
+        ObjectStorage objects = new ObjectStorage(() -> client(port), "permanence", clash.startInBackground());
+
+        assertThatThrownBy(() -> new StorageConfiguration().objectStorageStarted(objects).afterSingletonsInstantiated())
+                .isInstanceOf(CompletionException.class);
+        assertThatThrownBy(() -> objects.put("start/letter.pdf", new byte[512], "application/pdf"))
+                .isInstanceOf(ObjectStorageUnavailable.class).hasMessageContaining("did not start");
+    }
+
+    @Test
     void anUploadCutOffHalfWayLeavesNoHalfFile() throws Exception {
         storage(port).ensureBucket();
         byte[] scan = new byte[2 * 1024 * 1024];
@@ -81,7 +108,7 @@ class StorageOutageTest {
 
     private EmbeddedObjectStore startServer() throws Exception {
         EmbeddedObjectStore store = new EmbeddedObjectStore(properties(port), new PermanenceProperties(folder));
-        store.afterPropertiesSet();
+        store.start();
         return store;
     }
 
@@ -90,8 +117,11 @@ class StorageOutageTest {
     }
 
     private static ObjectStorage storage(int port) {
-        return new ObjectStorage(MinioClient.builder().endpoint("http://127.0.0.1:" + port).region("us-east-1")
-                .credentials("permanence", SECRET).build(), "permanence");
+        return new ObjectStorage(client(port), "permanence");
+    }
+
+    private static MinioClient client(int port) {
+        return MinioClient.builder().endpoint("http://127.0.0.1:" + port).region("us-east-1").credentials("permanence", SECRET).build();
     }
 
     /** A link to the store that breaks after passing this many bytes of a request: a network cut mid-upload. */

@@ -1,6 +1,7 @@
 package org.permanence.people.engine;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,10 @@ public class OfficeIdentity implements InitializingBean {
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery()
                 .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization != null && Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+            // every start checks the office's grants: a write (and its commit) only for what is missing
+            return;
+        }
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(group);
