@@ -179,7 +179,7 @@ public class DocumentReader implements AutoCloseable {
                 StringBuilder pagesRead = new StringBuilder();
                 for (int page = 0; page < ocrPages; page++) {
                     float dpi = bounds.dpiFor(pdf.getPage(page), limits.ocrDpi());
-                    pagesRead.append(tesseract.read(png(renderer.renderImageWithDPI(page, dpi, ImageType.GRAY)))).append('\n');
+                    pagesRead.append(tesseract.read(renderer.renderImageWithDPI(page, dpi, ImageType.GRAY))).append('\n');
                 }
                 ocr = pagesRead.toString();
                 ocrCache.put(cacheKey(content), ocr);
@@ -208,7 +208,7 @@ public class DocumentReader implements AutoCloseable {
             String text = ocrCache.get(cacheKey).orElse(null);
             boolean cached = text != null;
             if (!cached) {
-                text = tesseract.read(png(OcrImage.prepared(image, bounds)));
+                text = tesseract.read(OcrImage.prepared(image, bounds));
                 ocrCache.put(cacheKey, text);
             }
             return withText(Reading.read(mediaType, text, 1, 1, cached, preview));
