@@ -16,7 +16,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JarNode implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target", "permanence.jar");
+    private static final Path BUILT_JAR = Path.of("target", "permanence.jar");
+    /**
+     * The jar to run, if not the built one: the start-up benchmark also runs the jar extracted as the Docker
+     * image runs it (docs/decisions/0014).
+     */
+    public static final String JAR_PROPERTY = "permanence.test.node-jar";
     /** Database settings of the build (see the postgres profile) are handed on to the nodes. */
     private static final List<String> PASSED_ON = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password");
@@ -47,14 +52,15 @@ public final class JarNode implements AutoCloseable {
 
     /** The same, for a node that may first wait its turn behind others starting on the same database. */
     public static JarNode start(String name, Map<String, Object> properties, Duration patience, String... profiles) {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: these tests run in `mvn verify`, after `package`");
+        Path jar = Path.of(System.getProperty(JAR_PROPERTY, BUILT_JAR.toString()));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: these tests run in `mvn verify`, after `package`");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // blank: the JVM's own defaults, as `java -jar` on a production machine
         List.of(System.getProperty(JVM_OPTIONS_PROPERTY, TEST_JVM_OPTIONS).trim().split(" +")).stream()
                 .filter(option -> !option.isBlank()).forEach(command::add);
-        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         if (profiles.length > 0) {
             command.add("--spring.profiles.active=" + String.join(",", profiles));
