@@ -35,7 +35,8 @@ public class ObjectStorage {
     private final CompletableFuture<MinioClient> client;
     private final String bucket;
 
-    public ObjectStorage(MinioClient client, String bucket) {
+    /** Storage whose bucket is known to be there: nothing is asked of the server before the first request. */
+    ObjectStorage(MinioClient client, String bucket) {
         this.client = CompletableFuture.completedFuture(client);
         this.bucket = bucket;
     }
@@ -55,11 +56,7 @@ public class ObjectStorage {
         client.join();
     }
 
-    /** Creates the bucket when it is missing (what a node's storage does once its server listens). */
-    public void ensureBucket() {
-        withBucket(client.join());
-    }
-
+    /** Creates the bucket when it is missing: what a node's storage does once its server listens. */
     private MinioClient withBucket(MinioClient started) {
         request(started, minio -> {
             if (!minio.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {

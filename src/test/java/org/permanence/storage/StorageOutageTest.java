@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.minio.MinioClient;
@@ -51,7 +52,6 @@ class StorageOutageTest {
     @Test
     void aStoreWhileTheServerIsDownFailsAsUnavailableAndHealthSaysSo() throws Exception {
         ObjectStorage objects = storage(port);
-        objects.ensureBucket();
         server.destroy();
 
         assertThatThrownBy(() -> objects.put("outage/letter.pdf", new byte[1024], "application/pdf"))
@@ -95,11 +95,12 @@ class StorageOutageTest {
 
     @Test
     void anUploadCutOffHalfWayLeavesNoHalfFile() throws Exception {
-        storage(port).ensureBucket();
+        storage(port);
         byte[] scan = new byte[2 * 1024 * 1024];
         Arrays.fill(scan, (byte) 7);
         try (CutOff link = new CutOff(port, 256 * 1024)) {
-            ObjectStorage throughTheLink = storage(link.port());
+            // the link relays requests but never answers: nothing may be asked through it before the store
+            ObjectStorage throughTheLink = new ObjectStorage(client(link.port()), "permanence");
             assertThatThrownBy(() -> throughTheLink.put("outage/scan.pdf", scan, "application/pdf"))
                     .isInstanceOf(ObjectStorageUnavailable.class);
         }
@@ -116,8 +117,9 @@ class StorageOutageTest {
         return new StorageProperties(true, URI.create("http://127.0.0.1:" + port), "permanence", "us-east-1", "permanence", SECRET);
     }
 
+    /** Storage on a server that is up: its bucket is made at once, as a node's is. */
     private static ObjectStorage storage(int port) {
-        return new ObjectStorage(client(port), "permanence");
+        return new ObjectStorage(() -> client(port), "permanence", CompletableFuture.completedFuture(null));
     }
 
     private static MinioClient client(int port) {
